@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+/* The report in the forms the spec fixes ("Machine-readable form") and in
+ * the simple ones people paste into spreadsheets. */
+
+JsonNode *nb_report_export_json_node (NbReport   *report,
+                                      const char *file);
+char     *nb_report_export_json      (NbReport   *report,
+                                      const char *file);
+char     *nb_report_export_csv       (NbReport   *report,
+                                      const char *file);
+char     *nb_report_export_text      (NbReport   *report);
+char     *nb_csv_escape              (const char *field);
+gboolean  nb_report_cell_is_listed   (NbReport   *report,
+                                      guint       index);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char      *nb_decode_text      (GBytes       *bytes,
+                                const char  **encoding,
+                                GError      **error);
+GPtrArray *nb_text_read_lines  (GBytes       *bytes,
+                                const char  **encoding,
+                                GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""nianbao-cli as a user runs it: output formats, exit codes, messages."""
+
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+CLI = os.environ.get("NIANBAO_CLI", "nianbao-cli")
+ROOT = os.environ.get("NB_TEST_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), ".."))
+SAMPLES = os.path.join(ROOT, "data", "samples")
+SEEDS = sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))
+CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
+
+
+def run(*args, env=None):
+    e = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
+    if env:
+        e.update(env)
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=120)
+
+
+def sample(name):
+    return os.path.join(SAMPLES, name)
+
+
+class Extract(unittest.TestCase):
+    def test_json_one_object_per_line(self):
+        paths = [sample(s) for s in SEEDS]
+        out = run("extract", "--format", "json", *paths)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        lines = out.stdout.splitlines()
+        self.assertEqual(len(lines), len(SEEDS))
+        for path, line in zip(paths, lines):
+            got = json.loads(line)
+            seed = os.path.basename(path)[:-4]
+            with open(os.path.join(ROOT, "tests", "expected", seed + ".json"), encoding="utf-8") as f:
+                expected = json.load(f)
+            self.assertEqual(got["file"], path)
+            self.assertEqual(got["agency"], expected["agency"])
+            self.assertEqual(got["year"], expected["year"])
+            self.assertEqual(got["cells"], expected["cells"])
+            self.assertEqual(list(got["cells"]), list(expected["cells"]))
+            self.assertEqual(got["template"], {"s2": "2021", "s3": "2021", "s4": "2021"})
+            self.assertEqual(got["problems"], [])
+            self.assertEqual(sorted(got["sections"]), sorted(["一", "二", "三", "四", "五", "六"]))
+            self.assertTrue(got["title"].endswith("年政府信息公开工作年度报告"))
+            source = got["sources"]["s3.new.natural"]
+            self.assertEqual(sorted(source), ["column", "length", "line"])
+
+    def test_corpus_2023_reports_its_real_errors(self):
+        path = os.path.join(CORPUS, "hongzequ_2023.layout.txt")
+        if not os.path.exists(path):
+            self.skipTest("the shared corpus is not beside the checkout")
+        got = json.loads(run("extract", path).stdout)
+        with open(os.path.join(CORPUS, "hongzequ_2023.expected.json"), encoding="utf-8") as f:
+            expected = json.load(f)
+        self.assertEqual(got["cells"], expected["cells"])
+        self.assertEqual(got["template"]["s3"], "2019")
+        self.assertEqual([p["rule"] for p in got["problems"]], ["s4.group_total"] * 2)
+        self.assertEqual(got["problems"][0]["cells"][0], "s4.review.total")
+        self.assertEqual(got["problems"][0]["message"],
+                         "Administrative review: total 0 ≠ 11, the sum of its results")
+
+    def test_csv(self):
+        out = run("extract", "--format", "csv", sample(SEEDS[2]))
+        self.assertEqual(out.returncode, 0)
+        lines = out.stdout.splitlines()
+        self.assertEqual(lines[0], "cell_id,label,value")
+        self.assertEqual(len(lines), 1 + 207)
+        self.assertIn("s2.licensing.decisions,行政许可 · 本年处理决定数量,5188", lines)
+        self.assertIn("s3.new.natural,一、本年新收政府信息公开申请数量 · 自然人,2", lines)
+
+    def test_csv_many_files(self):
+        out = run("extract", "-f", "csv", sample(SEEDS[0]), sample(SEEDS[1]))
+        lines = out.stdout.splitlines()
+        self.assertEqual(lines[0], "file,cell_id,label,value")
+        self.assertEqual(len(lines), 1 + 2 * 207)
+        self.assertTrue(lines[-1].startswith(sample(SEEDS[1]) + ",s3.other_handling.total,"))
+
+    def test_text(self):
+        out = run("extract", "--format", "text", sample(SEEDS[2]))
+        self.assertEqual(out.returncode, 0)
+        self.assertIn("滨州高新技术产业开发区2024年政府信息公开工作年度报告", out.stdout)
+        self.assertIn("行政许可\t5188", out.stdout)
+        self.assertIn("No problems", out.stdout)
+
+    def test_unknown_format(self):
+        out = run("extract", "--format", "xml", sample(SEEDS[0]))
+        self.assertEqual(out.returncode, 3)
+        self.assertIn("xml", out.stderr)
+
+
+class Check(unittest.TestCase):
+    def test_seeds_have_no_problem(self):
+        out = run("check", *[sample(s) for s in SEEDS])
+        self.assertEqual(out.returncode, 0, out.stdout)
+        self.assertEqual(out.stdout.count(": no problems"), len(SEEDS))
+
+    def test_altered_names_rule_and_cells(self):
+        path = os.path.join(ROOT, "tests", "fixtures", "text", "altered", "000-balance.txt")
+        out = run("check", path)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn(path + ": 2 problems", out.stdout)
+        self.assertIn("s3.balance\ts3.new.natural,s3.carried_in.natural,"
+                      "s3.results_total.natural,s3.carried_over.natural\t", out.stdout)
+
+    def test_unreadable_file(self):
+        bad = os.path.join(ROOT, "tests", "fixtures", "text", "bad", "binary.bin")
+        out = run("check", sample(SEEDS[0]), bad, "/nonexistent.txt")
+        self.assertEqual(out.returncode, 2)
+        self.assertIn(": no problems", out.stdout)
+        self.assertIn("nianbao-cli: " + bad + ": This is not a text file", out.stderr)
+        self.assertIn("nianbao-cli: /nonexistent.txt: No such file or directory", out.stderr)
+
+    def test_translated(self):
+        path = os.path.join(ROOT, "tests", "fixtures", "text", "altered", "000-balance.txt")
+        localedir = os.environ.get("NB_TEST_LOCALEDIR")
+        if not localedir or subprocess.run(["locale", "-a"], capture_output=True,
+                                           text=True).stdout.find("zh_CN") < 0:
+            self.skipTest("no zh_CN locale or no built translations")
+        out = run("check", path, env={"LC_ALL": "zh_CN.UTF-8", "LANGUAGE": "zh_CN",
+                                      "NIANBAO_LOCALEDIR": localedir})
+        self.assertIn("自然人：新收 3 + 上年结转 0 ≠ 办理结果总计 0 + 结转下年 0", out.stdout)
+
+
+class Usage(unittest.TestCase):
+    def test_help_documents_everything(self):
+        out = run("--help")
+        self.assertEqual(out.returncode, 0)
+        for word in ("extract", "check", "--format", "json", "csv", "text", "--password",
+                     "--pages", "Exit status"):
+            self.assertIn(word, out.stdout)
+
+    def test_no_command(self):
+        out = run()
+        self.assertEqual(out.returncode, 3)
+        self.assertIn("extract", out.stderr)
+
+    def test_version(self):
+        self.assertRegex(run("--version").stdout, r"^nianbao-cli \d+\.\d+\.\d+")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
