@@ -327,10 +327,11 @@ RENDERS = [
      "Noto Serif CJK SC (embedded as Type 1), page footer '- N -'"),
     ("weishi_2024", "browser", "chromium", {"kangxi": True},
      "Chromium print-to-pdf from HTML, Noto Sans CJK SC (embedded as Type 3 "
-     "fonts), page footer '第 N 页'; its ToUnicode maps are rewritten so that "
-     "一 二 人 工 日 月 … read as the Kangxi radicals ⼀ ⼆ ⼈ ⼯ ⽇ ⽉ …, as "
-     "older Chromium/Skia versions wrote them (Chromium 156 no longer does): "
-     "the glyphs drawn are unchanged, normalise with NFKC"),
+     "fonts), page footer '第 N 页'.  Kangxi case: Chromium's ToUnicode maps "
+     "一 二 人 工 行 … to the radicals ⼀ ⼆ ⼈ ⼯ ⾏ … and Chromium 156 repairs "
+     "that with /ActualText spans; these spans are removed here, as older "
+     "Chromium wrote no spans, so the text layer really reads ⼀、总体情况: "
+     "normalise with NFKC"),
     ("wenfeng_2024", "split", "chromium", {"split": "repeat", "font": "wqy"},
      "Chromium, WenQuanYi Micro Hei (CID TrueType); table S3 broken by a forced "
      "page break before （四）无法提供 1.本机关不掌握相关政府信息, the three header "
@@ -707,13 +708,16 @@ td.label { text-align: left; }
 td.head { background: #f2f2f2; }
 td.block { background: #d9d9d9; font-weight: bold; }
 tr.brk { break-before: page; }
+h2.newpage { break-before: page; }
+.split td.group { vertical-align: top; padding-top: 1em; }
 tr { break-inside: avoid; }
 .wide { page: wide; }
 """
 
 
 def html_table(t, repeat_header=False):
-    out = [f'<table class="{t.name.lower()}" style="width:{sum(t.widths):.2f}cm">',
+    cls = t.name.lower() + (" split" if t.break_before is not None else "")
+    out = [f'<table class="{cls}" style="width:{sum(t.widths):.2f}cm">',
            "<colgroup>"]
     out += [f'<col style="width:{w:.2f}cm">' for w in t.widths]
     out.append("</colgroup>")
@@ -747,15 +751,18 @@ def render_html(v, title, pre, sections, d, opts):
         body.append(f"<h1>{html.escape(title)}</h1>")
     body += [f"<p>{html.escape(p)}</p>" for p in pre]
 
-    def section(k, content):
-        body.append(f"<h2>{HEADINGS[k]}</h2>")
+    def section(k, content, cls=""):
+        body.append(f"<h2{cls}>{HEADINGS[k]}</h2>")
         body.extend(content)
 
     section("一", [f"<p>{html.escape(p)}</p>" for p in sections["一"]])
     section("二", [html_table(s2_table(d, narrow))])
+    # split: S3 starts on a new page, then breaks where it is told to
+    # (rowspan cells centred over a break land in the gap: align them top)
     section("三", [html_table(s3_table(d, v.get("one_row_other"), narrow,
                                         opts.get("split")),
-                              opts.get("split") == "repeat")])
+                              opts.get("split") == "repeat")],
+            ' class="newpage"' if opts.get("split") else "")
     s4 = html_table(s4_table(d, narrow, opts.get("landscape")))
     if opts.get("landscape"):
         body.append(f'<div class="wide"><h2>{HEADINGS["四"]}</h2>\n{s4}</div>')
@@ -992,57 +999,28 @@ def chromium_to_pdf(src, out, tmp):
         raise SystemExit(f"chromium wrote no {out}")
 
 
-# Unified ideograph -> Kangxi radical (U+2F00..U+2FD5), e.g. 一 -> ⼀
-KANGXI = {unicodedata.normalize("NFKC", chr(cp)): chr(cp) for cp in range(0x2F00, 0x2FD6)}
-
-
-def _hex_utf16(s):
-    return s.encode("utf-16-be").hex().upper().encode()
-
-
-def kangxi_tounicode(data):
-    """Rewrite the ToUnicode CMaps of a QDF file so that ideographs that have
-    a Kangxi radical twin map to the radical, as older Skia did when the font
-    draws both with one glyph."""
-    def dst(h):
-        try:
-            t = bytes.fromhex(h.decode()).decode("utf-16-be")
-        except ValueError:
-            return h
-        return _hex_utf16(KANGXI[t]) if t in KANGXI else h
-
-    def fix_chars(m):
-        body = re.sub(rb"(<[0-9A-Fa-f]+>\s*)<([0-9A-Fa-f]+)>",
-                      lambda e: e.group(1) + b"<" + dst(e.group(2)) + b">", m.group(2))
-        return m.group(1) + b" beginbfchar" + body + b"endbfchar"
-
-    def fix_ranges(m):
-        keep, chars = [], []
-        for lo, hi, d in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>",
-                                    m.group(2)):
-            a, b, base = int(lo, 16), int(hi, 16), bytes.fromhex(d.decode()).decode("utf-16-be")
-            width = len(lo)
-            items = [(c, base[:-1] + chr(ord(base[-1]) + c - a)) for c in range(a, b + 1)]
-            if any(t in KANGXI for _, t in items):
-                chars += [(b"%0*X" % (width, c), _hex_utf16(KANGXI.get(t, t))) for c, t in items]
-            else:
-                keep.append(b"<%s> <%s> <%s>" % (lo, hi, d))
-        out = b"%d beginbfrange\n%s\nendbfrange" % (len(keep), b"\n".join(keep))
-        if chars:
-            out += b"\n%d beginbfchar\n%s\nendbfchar" % (
-                len(chars), b"\n".join(b"<%s> <%s>" % c for c in chars))
-        return out
-
-    data = re.sub(rb"(\d+) beginbfchar(.*?)endbfchar", fix_chars, data, flags=re.S)
-    data = re.sub(rb"(\d+) beginbfrange(.*?)endbfrange", fix_ranges, data, flags=re.S)
+def strip_actualtext(data):
+    """Unwrap Chromium's /ActualText spans in the content streams of a QDF
+    file.  Skia's ToUnicode maps a glyph that the font shares between an
+    ideograph and its Kangxi radical twin (一/⼀, 人/⼈, 工/⼯ …) to the
+    radical, and wraps each such glyph in a marked-content span whose
+    /ActualText gives the real character; older Chromium versions wrote no
+    span, so their text layer reads ⼀ for 一.  Removing the spans gives that
+    older output."""
+    def unwrap(m):
+        assert b"BDC" not in m.group(1)
+        return m.group(1)
+    data, n = re.subn(rb"/Span\s*<<\s*/ActualText\s*<[0-9A-Fa-f]+>\s*>>\s*BDC(.*?)EMC",
+                      unwrap, data, flags=re.S)
+    assert n > 0, "no /ActualText spans found"
     return data
 
 
 def normalise_pdf(src, dst, date, tmp, kangxi=False):
     """Fix the dates and ids that change from run to run: rewrite the file in
     qpdf's QDF form, replace the dates in /Info and XMP, and write it again
-    with a document id computed from the content.  With kangxi, also rewrite
-    the ToUnicode maps (see kangxi_tounicode)."""
+    with a document id computed from the content.  With kangxi, also unwrap
+    the /ActualText spans (see strip_actualtext)."""
     q1 = os.path.join(tmp, "norm1.qdf")
     q2 = os.path.join(tmp, "norm2.qdf")
     run(["qpdf", "--qdf", "--object-streams=disable", src, q1])
@@ -1055,7 +1033,7 @@ def normalise_pdf(src, dst, date, tmp, kangxi=False):
                   lambda m: b"<" + m.group(1) + b">" + iso.encode() + b"<", data)
     data = re.sub(rb"uuid:[0-9a-fA-F-]{36}", b"uuid:00000000-0000-0000-0000-000000000000", data)
     if kangxi:
-        data = kangxi_tounicode(data)
+        data = strip_actualtext(data)
     open(q1, "wb").write(data)
     with open(q2, "wb") as f:
         f.write(run(["fix-qdf", q1]))
