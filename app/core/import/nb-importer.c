@@ -13,6 +13,9 @@
 #include "nb-line.h"
 #include "nb-matcher.h"
 #include "nb-text-reader.h"
+#ifdef NB_HAVE_PDF_READER
+#include "nb-pdf-reader.h"
+#endif
 
 /* One road for every report: pick the reader by the file's content, let it
  * make the line stream, let the matcher fill the report. */

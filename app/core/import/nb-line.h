@@ -24,7 +24,7 @@ typedef struct
   char     *prose;        /* the source's own text, look-alike ideographs repaired */
   NbSource  source;       /* the whole line */
   GArray   *tokens;       /* NbToken, in reading order */
-  guint     indent;       /* leading blank columns, for paragraph breaks */
+  guint     indent;       /* leading blank, in columns (half an ideograph): paragraph breaks */
   guint     furniture : 1; /* page number, header or footer: not content */
 } NbLine;
 

@@ -651,11 +651,15 @@ static void
 find_title (Matcher *m,
             int      limit)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("(\\p{Han}*?)((?:19|20)\\d\\d)年度?政府信息公开(?:工作)?(?:年度)?报告",
-                                         G_REGEX_OPTIMIZE, 0, NULL);
+  static GRegex *regex;
+
   g_autofree char *title = NULL;
   g_autofree char *agency = NULL;
   int year = 0;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(\\p{Han}*?)((?:19|20)\\d\\d)年度?政府信息公开(?:工作)?(?:年度)?报告",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
 
   for (int i = 0; i < limit && title == NULL; i++)
     {

@@ -11,6 +11,7 @@ typedef struct
 {
   GArray     *cells;   /* NbCellDef, in export order */
   GHashTable *by_id;   /* id → index + 1 */
+  guint      *grids[16]; /* per table definition: [row][column] → index + 1 */
 } Catalogue;
 
 static char *
@@ -79,6 +80,24 @@ get_catalogue (void)
         if (nb_template_tables[i].version != NB_TEMPLATE_2021)
           catalogue_add_table (cat, &nb_template_tables[i], FALSE, FALSE);
 
+      /* Cells are looked up by row and column on every check: a grid per
+       * table makes that an array access. */
+      g_assert (nb_template_n_tables <= G_N_ELEMENTS (cat->grids));
+      for (guint i = 0; i < nb_template_n_tables; i++)
+        {
+          const NbTableDef *table = &nb_template_tables[i];
+
+          cat->grids[i] = g_new0 (guint, table->n_rows * table->n_columns);
+          for (guint r = 0; r < table->n_rows; r++)
+            for (guint c = 0; c < table->n_columns; c++)
+              {
+                g_autofree char *id = make_cell_id (table, &table->rows[r], &table->columns[c]);
+
+                cat->grids[i][r * table->n_columns + c] =
+                  GPOINTER_TO_UINT (g_hash_table_lookup (cat->by_id, id));
+              }
+        }
+
       g_once_init_leave (&catalogue, cat);
     }
 
@@ -134,10 +153,18 @@ nb_template_find_cell (const NbTableDef  *table,
                        const NbRowDef    *row,
                        const NbColumnDef *column)
 {
-  char buf[128];
+  const Catalogue *cat = get_catalogue ();
+  gsize t = table - nb_template_tables;
+  guint index;
 
-  g_snprintf (buf, sizeof buf, "%s.%s.%s", table->id, row->id, column->id);
-  return nb_template_lookup_cell (buf);
+  g_return_val_if_fail (t < nb_template_n_tables, NULL);
+  g_return_val_if_fail (row >= table->rows && row < table->rows + table->n_rows, NULL);
+  g_return_val_if_fail (column >= table->columns && column < table->columns + table->n_columns, NULL);
+
+  index = cat->grids[t][(row - table->rows) * table->n_columns + (column - table->columns)];
+  if (index == 0)
+    return NULL;
+  return &g_array_index (cat->cells, NbCellDef, index - 1);
 }
 
 const NbRowDef *

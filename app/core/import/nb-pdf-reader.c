@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nb-pdf-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "nb-error.h"
+#include "nb-line.h"
+#include "nb-normalize.h"
+#include "nb-pdf-reader.h"
+
+/* The PDF reader: glyph boxes from Poppler's text layout, grouped by
+ * geometry into visual lines (a row of a table is one line however the
+ * producer ordered its text), split into tokens at the gaps between
+ * cells.  Page numbers and running headers are marked as furniture.  Like
+ * every reader it knows nothing of the template. */
+
+typedef struct
+{
+  gunichar c;
+  double   x1, y1, x2, y2;
+} Glyph;
+
+typedef struct
+{
+  GArray *glyphs;     /* Glyph, sorted by x once the line is complete */
+  double  y_sum;
+  double  height_sum;
+} LineBuilder;
+
+static double
+glyph_height (const Glyph *g)
+{
+  return MAX (g->y2 - g->y1, 1.0);
+}
+
+static double
+glyph_center (const Glyph *g)
+{
+  return (g->y1 + g->y2) / 2;
+}
+
+static int
+compare_center (gconstpointer a,
+                gconstpointer b)
+{
+  double ca = glyph_center (a), cb = glyph_center (b);
+
+  return ca < cb ? -1 : ca > cb ? 1 : 0;
+}
+
+static int
+compare_x (gconstpointer a,
+           gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+
+  return ga->x1 < gb->x1 ? -1 : ga->x1 > gb->x1 ? 1 : 0;
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000 || c == 0xA0;
+}
+
+static gboolean
+is_ascii_word (gunichar c)
+{
+  return c < 0x80 && (g_ascii_isalnum (c) || c == '.' || c == ',' || c == '%');
+}
+
+/* Glyphs of one page, in Poppler's order, without spaces and without the
+ * doubled glyphs some producers print for a bold effect. */
+static GArray *
+page_glyphs (PopplerPage *page)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p;
+  guint i = 0;
+
+  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+    return glyphs;
+
+  for (p = text; *p && i < n_rects; p = g_utf8_next_char (p), i++)
+    {
+      Glyph g = { g_utf8_get_char (p), rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2 };
+      char key[64];
+
+      if (is_space (g.c) || g.c == 0xFFFD)
+        continue;
+      if (g.x2 < g.x1)
+        {
+          double t = g.x1;
+          g.x1 = g.x2, g.x2 = t;
+        }
+      if (g.y2 < g.y1)
+        {
+          double t = g.y1;
+          g.y1 = g.y2, g.y2 = t;
+        }
+
+      g_snprintf (key, sizeof key, "%u:%d:%d", g.c, (int) round (g.x1), (int) round (g.y1));
+      if (!g_hash_table_add (seen, g_strdup (key)))
+        continue;
+
+      g_array_append_val (glyphs, g);
+    }
+
+  return glyphs;
+}
+
+/* Glyphs whose vertical centres are within half a line of each other are
+ * one visual line. */
+static GPtrArray *
+group_lines (GArray *glyphs)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  LineBuilder *current = NULL;
+
+  g_array_sort (glyphs, compare_center);
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      double center = glyph_center (g);
+
+      if (current != NULL)
+        {
+          double line_center = current->y_sum / current->glyphs->len;
+          double line_height = current->height_sum / current->glyphs->len;
+
+          if (fabs (center - line_center) > 0.45 * MAX (line_height, glyph_height (g)))
+            current = NULL;
+        }
+      if (current == NULL)
+        {
+          current = g_new0 (LineBuilder, 1);
+          current->glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+          g_ptr_array_add (lines, current);
+        }
+
+      g_array_append_val (current->glyphs, *g);
+      current->y_sum += center;
+      current->height_sum += glyph_height (g);
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    g_array_sort (((LineBuilder *) g_ptr_array_index (lines, i))->glyphs, compare_x);
+
+  return lines;
+}
+
+/* A new cell starts where the gap is wider than what separates characters
+ * of one word: digits of one number touch, ideographs nearly so. */
+static gboolean
+splits_token (const Glyph *a,
+              const Glyph *b,
+              double       height)
+{
+  double gap = b->x1 - a->x2;
+
+  if (g_unichar_isdigit (a->c) && g_unichar_isdigit (b->c))
+    return gap > 0.3 * height;
+  return gap > 0.6 * height;
+}
+
+static void
+append_unichar (GString  *s,
+                gunichar  c)
+{
+  g_string_append_unichar (s, c);
+}
+
+static NbLine *
+make_line (LineBuilder *builder,
+           guint        page_number,
+           double       left_margin)
+{
+  NbLine *line = nb_line_new ();
+  GArray *glyphs = builder->glyphs;
+  double height = builder->height_sum / glyphs->len;
+  g_autoptr(GString) prose = g_string_new (NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autoptr(GString) token = g_string_new (NULL);
+  NbSource token_source = { 0 };
+  guint start = 0;
+
+  line->source.page = page_number;
+  line->source.x = g_array_index (glyphs, Glyph, 0).x1;
+  /* Indent in half ideograph widths, the columns of a monospaced text:
+   * a paragraph's first line has about 4. */
+  {
+    double em_sum = 0;
+    guint n_em = 0;
+
+    for (guint i = 0; i < glyphs->len; i++)
+      if (nb_unichar_is_han (g_array_index (glyphs, Glyph, i).c))
+        {
+          em_sum += g_array_index (glyphs, Glyph, i).x2 - g_array_index (glyphs, Glyph, i).x1;
+          n_em++;
+        }
+    line->indent = (guint) MAX (0, round (2 * (line->source.x - left_margin) /
+                                          MAX (n_em ? em_sum / n_em : height, 1)));
+  }
+
+  for (guint i = 0; i <= glyphs->len; i++)
+    {
+      const Glyph *g = i < glyphs->len ? &g_array_index (glyphs, Glyph, i) : NULL;
+      const Glyph *prev = i > 0 ? &g_array_index (glyphs, Glyph, i - 1) : NULL;
+
+      if (prev != NULL && (g == NULL || splits_token (prev, g, height)))
+        {
+          g_autofree char *normal = nb_normalize_text (token->str, token->len, NULL);
+
+          token_source.page = page_number;
+          nb_line_add_token (line, normal, &token_source);
+          if (joined->len > 0)
+            g_string_append_c (joined, ' ');
+          g_string_append (joined, normal);
+          g_string_truncate (token, 0);
+          start = i;
+        }
+      if (g == NULL)
+        break;
+
+      /* Prose keeps a space only where Latin words or numbers meet. */
+      if (prev != NULL && g->x1 - prev->x2 > 0.25 * height &&
+          (is_ascii_word (prev->c) || is_ascii_word (g->c)))
+        g_string_append_c (prose, ' ');
+      append_unichar (prose, g->c);
+      append_unichar (token, g->c);
+
+      if (i == start)
+        {
+          token_source.x = g->x1;
+          token_source.y = g->y1;
+          token_source.width = g->x2 - g->x1;
+          token_source.height = g->y2 - g->y1;
+        }
+      else
+        {
+          double x2 = MAX (token_source.x + token_source.width, g->x2);
+          double y2 = MAX (token_source.y + token_source.height, g->y2);
+
+          token_source.x = MIN (token_source.x, g->x1);
+          token_source.y = MIN (token_source.y, g->y1);
+          token_source.width = x2 - token_source.x;
+          token_source.height = y2 - token_source.y;
+        }
+      nb_source_union (&line->source, &token_source);
+    }
+
+  line->text = g_string_free (g_steal_pointer (&joined), FALSE);
+  line->prose = nb_normalize_prose (prose->str, prose->len);
+  line->furniture = nb_text_is_page_number (line->text);
+  return line;
+}
+
+static void
+line_builder_free (gpointer data)
+{
+  LineBuilder *builder = data;
+
+  g_array_unref (builder->glyphs);
+  g_free (builder);
+}
+
+static void
+read_page (PopplerPage *page,
+           guint        page_number,
+           GPtrArray   *out)
+{
+  g_autoptr(GArray) glyphs = page_glyphs (page);
+  g_autoptr(GPtrArray) builders = NULL;
+  double left_margin = G_MAXDOUBLE;
+
+  if (glyphs->len == 0)
+    return;
+
+  builders = group_lines (glyphs);
+  g_ptr_array_set_free_func (builders, line_builder_free);
+
+  /* The text's left edge: the most common line start, not the smallest
+   * (a table may stick out). */
+  {
+    g_autoptr(GHashTable) starts = g_hash_table_new (g_direct_hash, g_direct_equal);
+    guint best = 0;
+
+    for (guint i = 0; i < builders->len; i++)
+      {
+        LineBuilder *b = g_ptr_array_index (builders, i);
+        int x = (int) round (g_array_index (b->glyphs, Glyph, 0).x1 / 4);
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (starts, GINT_TO_POINTER (x))) + 1;
+
+        g_hash_table_insert (starts, GINT_TO_POINTER (x), GUINT_TO_POINTER (count));
+        if (count > best || (count == best && x * 4 < left_margin))
+          {
+            best = count;
+            left_margin = x * 4;
+          }
+      }
+  }
+
+  for (guint i = 0; i < builders->len; i++)
+    g_ptr_array_add (out, make_line (g_ptr_array_index (builders, i), page_number, left_margin));
+}
+
+/* A line printed at the top or bottom of several pages with the same text
+ * is a running header or footer. */
+static void
+mark_running_lines (GPtrArray *lines,
+                    guint      n_pages,
+                    double     page_height)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (n_pages < 2)
+    return;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      NbLine *line = g_ptr_array_index (lines, i);
+
+      if (line->source.y < 0.08 * page_height || line->source.y > 0.92 * page_height)
+        g_hash_table_insert (counts, line->text,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, line->text)) + 1));
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      NbLine *line = g_ptr_array_index (lines, i);
+
+      if ((line->source.y < 0.08 * page_height || line->source.y > 0.92 * page_height) &&
+          GPOINTER_TO_UINT (g_hash_table_lookup (counts, line->text)) >= 2)
+        line->furniture = TRUE;
+    }
+}
+
+PopplerDocument *
+nb_pdf_open (GBytes      *bytes,
+             const char  *password,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PopplerDocument *document = poppler_document_new_from_bytes (bytes, password, &local_error);
+
+  if (document != NULL)
+    return document;
+
+  if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    {
+      if (password != NULL)
+        g_set_error (error, NB_ERROR, NB_ERROR_ENCRYPTED, _("The password of this PDF is not right"));
+      else
+        g_set_error (error, NB_ERROR, NB_ERROR_ENCRYPTED,
+                     _("This PDF is protected by a password"));
+    }
+  else
+    g_set_error (error, NB_ERROR, NB_ERROR_DAMAGED,
+                 _("The PDF is damaged or incomplete and cannot be read (%s)"),
+                 local_error ? local_error->message : _("unknown error"));
+  return NULL;
+}
+
+GPtrArray *
+nb_pdf_read_lines (GBytes                 *bytes,
+                   const NbImportOptions  *options,
+                   GCancellable           *cancellable,
+                   GError                **error)
+{
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  int n_pages, first, last;
+  double page_height = 842;
+  guint pages_with_text = 0;
+
+  document = nb_pdf_open (bytes, options->password, error);
+  if (document == NULL)
+    return NULL;
+
+  n_pages = poppler_document_get_n_pages (document);
+  if (n_pages <= 0)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_DAMAGED, _("The PDF has no pages"));
+      return NULL;
+    }
+
+  first = options->first_page > 0 ? (int) options->first_page : 1;
+  last = options->last_page > 0 ? MIN ((int) options->last_page, n_pages) : n_pages;
+  if (first > n_pages)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_FAILED,
+                   _("The PDF has %d pages; page %d does not exist"), n_pages, first);
+      return NULL;
+    }
+
+  lines = nb_line_stream_new ();
+  for (int p = first; p <= last; p++)
+    {
+      g_autoptr(PopplerPage) page = NULL;
+      guint before = lines->len;
+      double width;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      page = poppler_document_get_page (document, p - 1);
+      if (page == NULL)
+        continue;
+      if (p == first)
+        poppler_page_get_size (page, &width, &page_height);
+      read_page (page, p, lines);
+      if (lines->len > before)
+        pages_with_text++;
+    }
+
+  if (pages_with_text == 0)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_NO_TEXT,
+                   _("This PDF is a scan: it has no text layer (reading scans needs OCR, "
+                     "which Nianbao does not do yet)"));
+      return NULL;
+    }
+
+  mark_running_lines (lines, last - first + 1, page_height);
+  return g_steal_pointer (&lines);
+}
