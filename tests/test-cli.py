@@ -64,6 +64,37 @@ class Extract(unittest.TestCase):
         self.assertEqual(got["problems"][0]["message"],
                          "Administrative review: total 0 ≠ 11, the sum of its results")
 
+    def test_pdf_sources_are_rectangles(self):
+        path = os.path.join(CORPUS, "hongzequ_2024.pdf")
+        if not os.path.exists(path):
+            self.skipTest("the shared corpus is not beside the checkout")
+        out = run("extract", path)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        got = json.loads(out.stdout)
+        self.assertEqual(got["cells"]["s3.new.natural"], 95)
+        self.assertEqual(got["agency"], "淮安市洪泽区人民政府")
+        source = got["sources"]["s3.new.natural"]
+        self.assertEqual(sorted(source), ["h", "page", "w", "x", "y"])
+        self.assertEqual(source["page"], 3)
+
+    def test_pdf_password_and_pages(self):
+        bad = os.path.join(ROOT, "tests", "pdf", "fixtures", "bad")
+        encrypted = os.path.join(bad, "encrypted.pdf")
+        if not os.path.exists(encrypted):
+            self.skipTest("no encrypted fixture")
+        out = run("check", encrypted)
+        self.assertEqual(out.returncode, 2)
+        self.assertIn(encrypted + ": This PDF is protected by a password", out.stderr)
+        out = run("extract", "--password", "nianbao", encrypted)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(len(json.loads(out.stdout)["cells"]), 207)
+        out = run("extract", "--pages", "x-2", encrypted)
+        self.assertEqual(out.returncode, 3)
+        scan = os.path.join(bad, "scan.pdf")
+        out = run("check", scan)
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("This PDF is a scan: it has no text layer", out.stderr)
+
     def test_csv(self):
         out = run("extract", "--format", "csv", sample(SEEDS[2]))
         self.assertEqual(out.returncode, 0)

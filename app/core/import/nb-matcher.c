@@ -672,7 +672,20 @@ find_title (Matcher *m,
         continue;
 
       squeezed = nb_normalize_match_key (line->prose);
-      if (!g_regex_match (regex, squeezed, 0, &match))
+      if (!g_regex_match (regex, squeezed, 0, &match) && i + 1 < limit)
+        {
+          /* A title wrapped onto a second line ("…工作年" / "度报告") */
+          const NbLine *next = g_ptr_array_index (m->lines, i + 1);
+          g_autofree char *rest = nb_normalize_match_key (next->prose);
+          char *joined = g_strconcat (squeezed, rest, NULL);
+
+          g_clear_pointer (&match, g_match_info_free);
+          g_free (squeezed);
+          squeezed = joined;
+          if (!g_regex_match (regex, squeezed, 0, &match))
+            continue;
+        }
+      else if (match == NULL || !g_match_info_matches (match))
         continue;
 
       /* A title line is the title and nothing else. */

@@ -39,9 +39,30 @@ nfkc_stable (gunichar c)
 static gboolean
 is_lookalike (gunichar c)
 {
-  /* Kangxi radicals, CJK compatibility ideographs */
-  return (c >= 0x2F00 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF) ||
+  /* Kangxi radicals and their supplement, CJK compatibility ideographs */
+  return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF) ||
          (c >= 0x2F800 && c <= 0x2FA1F);
+}
+
+/* CJK Radicals Supplement: NFKC leaves these alone, but Chromium's PDFs use
+ * them for common simplified ideographs. */
+static const struct { gunichar radical, ideograph; } radical_map[] = {
+  { 0x2E8B, 0x353E }, { 0x2E97, 0x5196 }, { 0x2EA0, 0x6C11 }, { 0x2EC4, 0x897F },
+  { 0x2EC5, 0x89C1 }, { 0x2EC6, 0x89D2 }, { 0x2EC8, 0x8BA0 }, { 0x2EC9, 0x8D1D },
+  { 0x2ECB, 0x8F66 }, { 0x2ED3, 0x957F }, { 0x2ED4, 0x95E8 }, { 0x2ED8, 0x9752 },
+  { 0x2EDA, 0x9875 }, { 0x2EDB, 0x98CE }, { 0x2EDC, 0x98DE }, { 0x2EDD, 0x98DF },
+  { 0x2EE0, 0x9963 }, { 0x2EE2, 0x9A6C }, { 0x2EE4, 0x9B3C }, { 0x2EE5, 0x9C7C },
+  { 0x2EE9, 0x9EC4 }, { 0x2EEA, 0x9EFE }, { 0x2EEC, 0x9F50 }, { 0x2EEE, 0x9F7F },
+  { 0x2EF0, 0x9F99 }, { 0x2EF3, 0x9F9F },
+};
+
+static gunichar
+map_radical (gunichar c)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (radical_map); i++)
+    if (radical_map[i].radical == c)
+      return radical_map[i].ideograph;
+  return c;
 }
 
 static void
@@ -49,7 +70,11 @@ append_normalized (GString  *out,
                    gunichar  c)
 {
   char buf[8];
-  int len = g_unichar_to_utf8 (c, buf);
+  int len;
+
+  if (c >= 0x2E80 && c <= 0x2EFF)
+    c = map_radical (c);
+  len = g_unichar_to_utf8 (c, buf);
   g_autofree char *nfkc = g_utf8_normalize (buf, len, G_NORMALIZE_ALL);
 
   g_string_append (out, nfkc ? nfkc : buf);

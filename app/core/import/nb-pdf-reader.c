@@ -21,6 +21,7 @@
 typedef struct
 {
   gunichar c;
+  gboolean space_before;   /* the text layer has a space before it */
   double   x1, y1, x2, y2;
 } Glyph;
 
@@ -85,15 +86,17 @@ page_glyphs (PopplerPage *page)
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *p;
   guint i = 0;
+  gboolean space = FALSE;
 
   if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
     return glyphs;
 
   for (p = text; *p && i < n_rects; p = g_utf8_next_char (p), i++)
     {
-      Glyph g = { g_utf8_get_char (p), rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2 };
+      Glyph g = { g_utf8_get_char (p), space, rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2 };
       char key[64];
 
+      space = g.c == ' ' || g.c == 0x3000 || g.c == 0xA0;
       if (is_space (g.c) || g.c == 0xFFFD)
         continue;
       if (g.x2 < g.x1)
@@ -193,8 +196,7 @@ make_line (LineBuilder *builder,
   NbSource token_source = { 0 };
   guint start = 0;
 
-  line->source.page = page_number;
-  line->source.x = g_array_index (glyphs, Glyph, 0).x1;
+  /* The line's rectangle grows from its first token's (set in the loop). */
   /* Indent in half ideograph widths, the columns of a monospaced text:
    * a paragraph's first line has about 4. */
   {
@@ -207,7 +209,7 @@ make_line (LineBuilder *builder,
           em_sum += g_array_index (glyphs, Glyph, i).x2 - g_array_index (glyphs, Glyph, i).x1;
           n_em++;
         }
-    line->indent = (guint) MAX (0, round (2 * (line->source.x - left_margin) /
+    line->indent = (guint) MAX (0, round (2 * (g_array_index (glyphs, Glyph, 0).x1 - left_margin) /
                                           MAX (n_em ? em_sum / n_em : height, 1)));
   }
 
@@ -232,8 +234,9 @@ make_line (LineBuilder *builder,
         break;
 
       /* Prose keeps a space only where Latin words or numbers meet. */
-      if (prev != NULL && g->x1 - prev->x2 > 0.25 * height &&
-          (is_ascii_word (prev->c) || is_ascii_word (g->c)))
+      if (prev != NULL && (g->space_before ||
+                           (g->x1 - prev->x2 > 0.25 * height &&
+                            (is_ascii_word (prev->c) || is_ascii_word (g->c)))))
         g_string_append_c (prose, ' ');
       append_unichar (prose, g->c);
       append_unichar (token, g->c);
@@ -288,26 +291,20 @@ read_page (PopplerPage *page,
   builders = group_lines (glyphs);
   g_ptr_array_set_free_func (builders, line_builder_free);
 
-  /* The text's left edge: the most common line start, not the smallest
-   * (a table may stick out). */
-  {
-    g_autoptr(GHashTable) starts = g_hash_table_new (g_direct_hash, g_direct_equal);
-    guint best = 0;
+  /* The text's left edge: where the long lines start (a paragraph's
+   * continuation lines fill the width; its first line is indented). */
+  for (guint i = 0; i < builders->len; i++)
+    {
+      LineBuilder *b = g_ptr_array_index (builders, i);
 
+      if (b->glyphs->len >= 12)
+        left_margin = MIN (left_margin, g_array_index (b->glyphs, Glyph, 0).x1);
+    }
+  if (left_margin == G_MAXDOUBLE)
     for (guint i = 0; i < builders->len; i++)
-      {
-        LineBuilder *b = g_ptr_array_index (builders, i);
-        int x = (int) round (g_array_index (b->glyphs, Glyph, 0).x1 / 4);
-        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (starts, GINT_TO_POINTER (x))) + 1;
-
-        g_hash_table_insert (starts, GINT_TO_POINTER (x), GUINT_TO_POINTER (count));
-        if (count > best || (count == best && x * 4 < left_margin))
-          {
-            best = count;
-            left_margin = x * 4;
-          }
-      }
-  }
+      left_margin = MIN (left_margin,
+                         g_array_index (((LineBuilder *) g_ptr_array_index (builders, i))->glyphs,
+                                        Glyph, 0).x1);
 
   for (guint i = 0; i < builders->len; i++)
     g_ptr_array_add (out, make_line (g_ptr_array_index (builders, i), page_number, left_margin));
