@@ -15,9 +15,12 @@ Chromium (HTML print-to-pdf) in several layouts, and described by
     python3 tests/pdf/make-pdf-fixtures.py --keep-sources DIR  # keep .fodt/.html
 
 Needs (Debian 12): libreoffice-writer-nogui chromium qpdf poppler-utils
-img2pdf fonts-noto-cjk.  Only the Python standard library is imported.
-The output is byte-for-byte reproducible on the same tool versions: dates and
-document ids are fixed afterwards with qpdf (see normalise_pdf).
+img2pdf fonts-noto-cjk fonts-wqy-microhei fonts-droid-fallback.  Only the
+Python standard library is imported.  The output is byte-for-byte
+reproducible with the same tool versions and installed fonts: dates and
+document ids are fixed afterwards with qpdf (see normalise_pdf).  Every PDF is
+checked after it is made (numbers and prose in the text layer, page splits,
+landscape pages): see verify and check_prose.  See fixtures/README.md.
 """
 SEED_PROSE = {
     # seed 000
@@ -154,6 +157,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "fixtures")
@@ -345,7 +349,8 @@ RENDERS = [
      "headers wrap (社会/公益/组织, 结果/维持) and row labels wrap over two or "
      "three lines"),
     ("xigong_2024", "word", "lo", {},
-     "LibreOffice; s3.balance deliberately broken (see notes in the expected JSON)"),
+     "LibreOffice; s3.balance deliberately broken in column natural (and so in "
+     "total): see notes in the expected JSON"),
     ("xigong_2024", "landscape", "lo", {"landscape": True},
      "LibreOffice; section 四 and table S4 on a landscape page (page style "
      "switch), the report goes on in portrait"),
@@ -598,9 +603,9 @@ def s2_table(d, narrow=False):
     return Table("S2", w, rows)
 
 
-def s3_table(d, one_row_other=False, narrow=False, split=None):
+def s3_table(d, one_row_other=False, narrow=False, split=None, num_width=0.8):
     if narrow:
-        w = [0.7, 1.5, 2.7] + [0.8] * 7
+        w = [0.7, 1.5, 2.7] + [num_width] * 7
     else:
         w = [1.0, 2.0, 4.2] + [1.17] * 7
     H = lambda t, cs=1, rs=1: Cell(t, cs, rs, "head")
@@ -635,11 +640,11 @@ def s3_table(d, one_row_other=False, narrow=False, split=None):
                  break_before=break_row if split else None)
 
 
-def s4_table(d, narrow=False, landscape=False):
+def s4_table(d, narrow=False, landscape=False, num_width=0.8):
     if landscape:
         w = [1.62] * 15
     elif narrow:
-        w = [0.8] * 15
+        w = [num_width] * 15
     else:
         w = [1.02] * 15
     H = lambda t, cs=1, rs=1: Cell(t, cs, rs, "head")
@@ -698,7 +703,8 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "%(font)s"; font-size: 12pt; line-height: 1.75; margin: 0; }
 h1 { font-size: 19pt; text-align: center; margin: 0 0 1em; line-height: 1.5;
      font-weight: bold; }
-h2 { font-size: 13pt; font-weight: bold; margin: .7em 0 .3em; text-indent: 2em; }
+h2 { font-size: 13pt; font-weight: bold; margin: .7em 0 .3em; text-indent: 2em;
+     break-after: avoid; }
 p { text-indent: 2em; margin: 0; text-align: justify; }
 table { border-collapse: collapse; table-layout: fixed; margin: .4em auto 1em;
         font-size: 9.5pt; line-height: 1.3; }
@@ -759,11 +765,12 @@ def render_html(v, title, pre, sections, d, opts):
     section("二", [html_table(s2_table(d, narrow))])
     # split: S3 starts on a new page, then breaks where it is told to
     # (rowspan cells centred over a break land in the gap: align them top)
+    # (Chromium needs wider cells than Writer for two characters a line)
     section("三", [html_table(s3_table(d, v.get("one_row_other"), narrow,
-                                        opts.get("split")),
+                                        opts.get("split"), num_width=0.98),
                               opts.get("split") == "repeat")],
             ' class="newpage"' if opts.get("split") else "")
-    s4 = html_table(s4_table(d, narrow, opts.get("landscape")))
+    s4 = html_table(s4_table(d, narrow, opts.get("landscape"), num_width=0.98))
     if opts.get("landscape"):
         body.append(f'<div class="wide"><h2>{HEADINGS["四"]}</h2>\n{s4}</div>')
     else:
@@ -877,7 +884,9 @@ FODT_AUTO = """
 <style:style style:name="R" style:family="table-row"><style:table-row-properties
  fo:keep-together="auto"/></style:style>
 <style:style style:name="RTall" style:family="table-row"><style:table-row-properties
- style:min-row-height="0.9cm" fo:keep-together="auto"/></style:style>
+ style:min-row-height="1.15cm" fo:keep-together="auto"/></style:style>
+<style:style style:name="HBrk" style:family="paragraph" style:parent-style-name="H">
+ <style:paragraph-properties fo:break-before="page"/></style:style>
 <style:style style:name="CN" style:family="table-cell"><style:table-cell-properties
  fo:border="0.5pt solid #000000" fo:padding="0.05cm" style:vertical-align="middle"/></style:style>
 <style:style style:name="CH" style:family="table-cell"><style:table-cell-properties
@@ -919,6 +928,8 @@ def render_fodt(v, title, pre, sections, d, opts):
               ("四", s4_table(d, narrow, landscape), True)]
     for k, t, rep in tables:
         hstyle = "HLand" if (landscape and k == "四") else "H"
+        if k == "三" and opts.get("split"):
+            hstyle = "HBrk"     # S3 starts a page and is too tall for it
         body.append(P(hstyle, HEADINGS[k]))
         a, x = fodt_table(t, rep)
         auto += a
@@ -980,12 +991,24 @@ def need(*tools):
                          "poppler-utils img2pdf fonts-noto-cjk)")
 
 
+def need_fonts():
+    have = run(["fc-list", ":", "family"]).decode()
+    missing = [f for f in FONTS.values() if f not in have]
+    if missing:
+        raise SystemExit("missing fonts: " + ", ".join(missing) +
+                         " (apt-get install fonts-noto-cjk fonts-wqy-microhei "
+                         "fonts-droid-fallback)")
+
+
 def libreoffice_to_pdf(sources, outdir, tmp):
     """Convert .fodt files with a private LibreOffice profile (so that a
-    LibreOffice the user has open, or a parallel run, does not interfere)."""
+    LibreOffice the user has open, or a parallel run, does not interfere),
+    one process per file: the ids LibreOffice gives embedded fonts depend on
+    what the process converted before."""
     profile = "file://" + os.path.join(tmp, "lo-profile")
-    run(["libreoffice", f"-env:UserInstallation={profile}", "--headless",
-         "--norestore", "--convert-to", "pdf", "--outdir", outdir] + sources)
+    for src in sources:
+        run(["libreoffice", f"-env:UserInstallation={profile}", "--headless",
+             "--norestore", "--convert-to", "pdf", "--outdir", outdir, src])
 
 
 def chromium_to_pdf(src, out, tmp):
@@ -1032,6 +1055,8 @@ def normalise_pdf(src, dst, date, tmp, kangxi=False):
     data = re.sub(rb"<(xmp:CreateDate|xmp:ModifyDate|xmp:MetadataDate)>[^<]*<",
                   lambda m: b"<" + m.group(1) + b">" + iso.encode() + b"<", data)
     data = re.sub(rb"uuid:[0-9a-fA-F-]{36}", b"uuid:00000000-0000-0000-0000-000000000000", data)
+    data = re.sub(rb"/DocChecksum\s*/[0-9A-Fa-f]+", b"", data)   # LibreOffice
+    data = re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]", b"", data)
     if kangxi:
         data = strip_actualtext(data)
     open(q1, "wb").write(data)
@@ -1060,12 +1085,48 @@ def page_sizes(pdf):
             re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
+# CJK Radicals Supplement characters that Chromium's ToUnicode gives for
+# simplified ideographs: NFKC leaves these alone (they have no
+# decomposition), so a reader needs its own table
+RADICALS_SUPPLEMENT = {
+    "\u2ea0": "民", "\u2ec4": "西", "\u2ec5": "见", "\u2ecb": "车", "\u2ed3": "长",
+    "\u2ed4": "门", "\u2ed8": "青", "\u2eda": "页", "\u2edb": "风", "\u2edc": "飞",
+    "\u2edd": "食", "\u2ee2": "马", "\u2ee9": "黄", "\u2eec": "齐", "\u2eee": "齿",
+    "\u2ef0": "龙",
+}
+
+
+def fold(text):
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(RADICALS_SUPPLEMENT.get(c, c) for c in text)
+
+
+def check_prose(pdf, sections):
+    """Every paragraph of sections 一/五/六 is in the text layer (compared
+    without white space and ASCII punctuation, page footers dropped, folded
+    as above).  ASCII punctuation is left out because Chromium draws it with
+    a fallback font whose tall boxes pdftotext may put on another line."""
+    pages = run(["pdftotext", pdf, "-"]).decode("utf-8").split("\f")
+    kept = []
+    for p in pages:
+        lines = [ln for ln in p.split("\n") if ln.strip()]
+        if lines and re.fullmatch(r"\s*(第\s*\d+\s*页|-\s*\d+\s*-)\s*", fold(lines[-1])):
+            lines = lines[:-1]
+        kept.append("".join(lines))
+    squeeze = lambda t: re.sub(r"[\s!-/:-@\[-`{-~]+", "", fold(t))
+    flat = squeeze("".join(kept))
+    for k, paras in sections.items():
+        for para in paras:
+            if squeeze(para) not in flat:
+                raise SystemExit(f"{pdf}: section {k} paragraph not found: {para[:40]}…")
+
+
 def verify(pdf, v, style, opts, display):
     """Fail if a number is not in the text layer where it should be, or if
     the layout the style promises did not happen."""
     raw_pages = pdftotext_pages(pdf)
     text = "\n".join(raw_pages)
-    pages = [unicodedata.normalize("NFKC", p) for p in raw_pages]
+    pages = [fold(p) for p in raw_pages]
     norm = "\n".join(pages)
     tokens = set(re.findall(r"\d+(?:\.\d+)?", norm))
     for k, s in display.items():
@@ -1075,23 +1136,36 @@ def verify(pdf, v, style, opts, display):
         hits = [i for i, p in enumerate(pages) if label in p]
         assert hits, (pdf, label)
         return hits[0]
+    a, b = page_of("一、本年新收"), page_of("四、结转下年度继续办理")
     if opts.get("split"):
-        a, b = page_of("一、本年新收"), page_of("四、结转下年度继续办理")
         assert b == a + 1, (pdf, "S3 not split over two pages", a, b)
         if opts.get("split_forced"):
             assert page_of("8.属于行政查询事项") == a and page_of("本机关不掌握") == b, pdf
         head_again = "申请人情况" in pages[b]
         assert head_again == (opts["split"] == "repeat"), (pdf, "header repeat", head_again)
+    sizes = page_sizes(pdf)
+    s4 = page_of("复议后起诉")
+    if opts.get("landscape"):
+        assert sizes[s4][0] > sizes[s4][1], (pdf, "S4 page not landscape", sizes[s4])
+        assert sizes[-1][0] < sizes[-1][1], (pdf, "last page not portrait")
     if opts.get("kangxi"):
         assert "\u2f00" in text, (pdf, "no Kangxi radicals")
     else:
         assert not re.search("[\u2f00-\u2fdf]", text), (pdf, "unexpected Kangxi radicals")
-    if opts.get("landscape"):
-        sizes = page_sizes(pdf)
-        p = page_of("复议后起诉")
-        assert sizes[p][0] > sizes[p][1], (pdf, "S4 page not landscape", sizes[p])
-        assert sizes[-1][0] < sizes[-1][1], (pdf, "last page not portrait")
-    return len(pages) - 1 if pages[-1].strip() == "" else len(pages)
+    # where things landed, for the manifest
+    start = page_of("三、收到和处理政府信息公开申请情况")
+    where = [f"{len(sizes)} pages"]
+    s2a, s2b = page_of("第二十条第(一)项"), page_of("行政事业性收费")
+    where.append(f"S2 on page {s2a + 1}" if s2a == s2b else f"S2 on pages {s2a + 1}-{s2b + 1}")
+    if a == b:
+        where.append(f"S3 on page {a + 1}")
+    else:
+        where.append(f"S3 on pages {a + 1}-{b + 1} (header rows "
+                     + ("repeated" if "申请人情况" in pages[b] else "not repeated") + ")")
+    if start != a:
+        where.append(f"S3 heading and header rows on page {start + 1}, first data row on page {a + 1}")
+    where.append(f"S4 on page {s4 + 1}" + (" (landscape)" if sizes[s4][0] > sizes[s4][1] else ""))
+    return "; ".join(where)
 
 
 # ---------------------------------------------------------------------------
@@ -1104,12 +1178,9 @@ NO_REPORT_TEXT = [
     ("当前已进入森林草原防火关键期，气温回升快、降水偏少、风力偏大，野外火源管控难度加大。为切实做好今冬明春森林草原防灭火工作，确保人民群众生命财产安全和森林草原资源安全，现将有关事项通知如下。", "Body"),
     ("一要压紧压实责任。各地要严格落实地方行政首长负责制，层层签订防火责任书，把责任落实到山头地块和具体人员。林区单位要明确专人值守，节假日期间实行领导带班制度，确保信息畅通、指挥有力。", "Body"),
     ("二要强化火源管控。在重点时段、重点部位设立检查站，严格检查入山人员和车辆，严禁携带火种进山。加强对农事用火、祭祀用火的管理，引导群众文明祭扫，倡导鲜花祭祀、网络祭祀等新风尚。", "Body"),
-    ("三要加强宣传教育。充分利用广播、电视、微信公众号和宣传车等多种形式，深入村组、学校和林区开展防火宣传，提高群众的防火意识和自救能力。对违规用火行为要依法查处，形成有力震慑。", "Body"),
-    ("四要做好扑救准备。各专业扑火队、半专业扑火队要加强实战演练，检修扑火机具，储备必要物资，做到召之即来、来之能战、战之能胜。发生火情要第一时间报告、第一时间处置，严禁迟报、漏报、瞒报。", "Body"),
     ("BREAK", None),
-    ("五要加强隐患排查。组织力量对林区输电线路、墓地、景区和林区周边企业开展拉网式排查，建立隐患台账，明确整改责任和时限，对排查出的问题要立查立改，不能立即整改的要落实管控措施。", "Body"),
-    ("六要严格值班值守。各地各单位要严格执行二十四小时值班和领导带班制度，保持通讯畅通，确保遇有火情能够快速响应。值班人员要坚守岗位，认真做好值班记录，按规定及时报送火情信息。", "Body"),
-    ("七要加强督导检查。县防火指挥部将组织督导组，采取明查暗访、随机抽查等方式，对各地防灭火工作开展情况进行督导检查，对工作不力、措施不实的通报批评，对造成严重后果的依法依规追究责任。", "Body"),
+    ("三要加强宣传教育。充分利用广播、电视、微信公众号和宣传车等多种形式，深入村组、学校和林区开展防火宣传，提高群众的防火意识和自救能力。对违规用火行为要依法查处，形成有力震慑。", "Body"),
+    ("四要加强督导检查。县防火指挥部将组织督导组，采取明查暗访、随机抽查等方式，对各地防灭火工作开展情况进行督导检查，对工作不力、措施不实的通报批评，对造成严重后果的依法依规追究责任。", "Body"),
     ("特此通知。", "Body"),
     ("县森林草原防灭火指挥部办公室", "Right"),
     ("2024 年 11 月 18 日", "Right"),
@@ -1214,15 +1285,15 @@ def write_many_pages(n, out):
 # ---------------------------------------------------------------------------
 
 BAD_NOTES = {
-    "encrypted": "weishi_2024-word.pdf encrypted by qpdf (AES-256, user password "
+    "encrypted": "weishi_2024-word.pdf encrypted by qpdf (AES-128, user password "
                  "'nianbao', owner password 'nianbao-owner'): without the password "
                  "the reader must ask for it or fail clearly; with it, it reads "
                  "like weishi_2024-word.pdf",
-    "truncated": "xigong_2024-word.pdf cut to 60% of its bytes (no xref, no "
+    "truncated": "fugou_2023-word.pdf cut to 60% of its bytes (no xref, no "
                  "trailer, last pages gone): fail clearly or recover the pages "
                  "that are there, never crash",
-    "scan": "fugou_2024-landscape.pdf rendered to 100-dpi grayscale JPEG pages and "
-            "wrapped again (img2pdf): no text layer at all (a case for OCR or "
+    "scan": "xigong_2024-word.pdf rendered to 100-dpi grayscale pages (4 gray "
+            "levels, PNG) and wrapped again by img2pdf: no text layer at all (a case for OCR or "
             "for a clear 'scanned, no text' message)",
     "no-report": "a 2-page notice in ordinary Chinese prose, no tables, none of "
                  "the six section headings: not a report",
@@ -1232,7 +1303,8 @@ BAD_NOTES = {
 
 def build_all(args):
     need("libreoffice", "chromium", "qpdf", "fix-qdf", "pdftotext", "pdfinfo",
-         "pdftoppm", "img2pdf")
+         "pdftoppm", "img2pdf", "fc-list")
+    need_fonts()
     os.makedirs(BAD, exist_ok=True)
     done, texts = {}, {}
     for v in VARIANTS:
@@ -1282,13 +1354,12 @@ def build_all(args):
             out = os.path.join(FIXTURES, base + ".pdf")
             normalise_pdf(os.path.join(rawdir, base + ".pdf"), out, pdf_date(v), tmp,
                           kangxi=opts.get("kangxi", False))
-            npages = verify(out, v, style, dict(opts, split_forced=engine == "chromium"),
-                            texts[name][3])
-            producer = "LibreOffice" if engine == "lo" else "Chromium"
+            where = verify(out, v, style, dict(opts, split_forced=engine == "chromium"),
+                           texts[name][3])
+            check_prose(out, texts[name][2])
             manifest.append({"pdf": base + ".pdf", "expected": name + ".expected.json",
-                             "style": style, "notes": notes})
-            print(f"  {base}.pdf: {producer}, {npages} pages, "
-                  f"{os.path.getsize(out) // 1024} KB")
+                             "style": style, "notes": f"{notes}. Layout: {where}"})
+            print(f"  {base}.pdf: {os.path.getsize(out) // 1024} KB; {where}")
         if not args.only:
             manifest += make_bad(rawdir, tmp)
             with open(os.path.join(FIXTURES, "manifest.json"), "w", encoding="utf-8") as f:
@@ -1300,20 +1371,60 @@ def build_all(args):
     print(f"fixtures: {total // 1024} KB in all")
 
 
+SCAN_SOURCE = "xigong_2024-word.pdf"
+
+
+def pgm_to_png(path, bits=2, dpi=100):
+    """A grayscale PGM from pdftoppm as a PNG of 2**bits gray levels (a
+    100-dpi scan in 4 grays stays near 20 KB a page)."""
+    data = open(path, "rb").read()
+    magic, w, h, maxval, pix = data.split(maxsplit=4)
+    assert magic == b"P5" and maxval == b"255"
+    w, h = int(w), int(h)
+    levels, per = (1 << bits) - 1, 8 // bits
+    table = bytes((v * levels + 127) // 255 for v in range(256))
+    raw = bytearray()
+    for y in range(h):
+        q = pix[y * w:(y + 1) * w].translate(table) + bytes(per)
+        raw.append(0)
+        for x in range(0, w, per):
+            b = 0
+            for j in range(per):
+                b = (b << bits) | q[x + j]
+            raw.append(b)
+
+    def chunk(kind, body):
+        return (len(body).to_bytes(4, "big") + kind + body
+                + (zlib.crc32(kind + body) & 0xFFFFFFFF).to_bytes(4, "big"))
+    ihdr = w.to_bytes(4, "big") + h.to_bytes(4, "big") + bytes([bits, 0, 0, 0, 0])
+    ppm = round(dpi / 0.0254).to_bytes(4, "big")      # so img2pdf keeps A4
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
+            + chunk(b"pHYs", ppm + ppm + b"\x01")
+            + chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + chunk(b"IEND", b""))
+
+
 def make_bad(rawdir, tmp):
     out = []
     p = lambda n: os.path.join(BAD, n)
+    # AES-128 (R4): its key comes from the password and the id, so that with
+    # a static IV the output is reproducible (AES-256 draws a random key)
     run(["qpdf", "--static-id", "--static-aes-iv", "--encrypt", "nianbao",
-         "nianbao-owner", "256", "--", os.path.join(FIXTURES, "weishi_2024-word.pdf"),
+         "nianbao-owner", "128", "--use-aes=y", "--", os.path.join(FIXTURES, "weishi_2024-word.pdf"),
          p("encrypted.pdf")])
-    data = open(os.path.join(FIXTURES, "xigong_2024-word.pdf"), "rb").read()
+    data = open(os.path.join(FIXTURES, "fugou_2023-word.pdf"), "rb").read()
     open(p("truncated.pdf"), "wb").write(data[: len(data) * 60 // 100])
     imgs = os.path.join(tmp, "scan")
     os.makedirs(imgs)
-    run(["pdftoppm", "-r", "100", "-gray", "-jpeg", "-jpegopt", "quality=55",
-         os.path.join(FIXTURES, "fugou_2024-landscape.pdf"), os.path.join(imgs, "p")])
-    pages = sorted(os.path.join(imgs, f) for f in os.listdir(imgs))
-    run(["img2pdf", "--nodate", "--output", p("scan.pdf")] + pages)
+    run(["pdftoppm", "-r", "100", "-gray", os.path.join(FIXTURES, SCAN_SOURCE),
+         os.path.join(imgs, "p")])
+    pages = []
+    for f in sorted(os.listdir(imgs)):
+        png = os.path.join(imgs, f[:-4] + ".png")
+        with open(png, "wb") as f_png:
+            f_png.write(pgm_to_png(os.path.join(imgs, f), bits=2))
+        pages.append(png)
+    run(["img2pdf", "--nodate", "--output", os.path.join(tmp, "scan.pdf")] + pages)
+    normalise_pdf(os.path.join(tmp, "scan.pdf"), p("scan.pdf"), "", tmp)
     normalise_pdf(os.path.join(rawdir, "no-report.pdf"), p("no-report.pdf"),
                   "D:20241118100000+08'00'", tmp)
     n = len(page_sizes(p("no-report.pdf")))

@@ -12,6 +12,7 @@
 #include "nb-importer.h"
 #include "nb-line.h"
 #include "nb-matcher.h"
+#include "nb-report-file.h"
 #include "nb-text-reader.h"
 #ifdef NB_HAVE_PDF_READER
 #include "nb-pdf-reader.h"
@@ -86,6 +87,10 @@ nb_import_bytes (GBytes                 *bytes,
   if (options == NULL)
     options = &defaults;
 
+  /* A report saved by Nianbao opens as it was saved. */
+  if (nb_report_file_is_saved_report (bytes))
+    return nb_report_file_load_bytes (bytes, path, error);
+
   lines = read_lines (bytes, path, options, cancellable, error);
   if (lines == NULL)
     return NULL;
@@ -95,6 +100,11 @@ nb_import_bytes (GBytes                 *bytes,
 
   report = nb_report_new ();
   nb_report_set_source_path (report, path);
+  {
+    g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+    nb_report_set_source_checksum (report, checksum);
+  }
   if (!nb_matcher_fill_report (lines, report, error))
     return NULL;
 

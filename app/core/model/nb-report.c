@@ -23,6 +23,8 @@ typedef struct
   NbCellState  state;
   NbSource     source;
   char        *note;     /* why it is missing, or how it was read */
+  double       read_value;   /* as the import left it, before any edit */
+  NbCellState  read_state;
 } Cell;
 
 typedef enum
@@ -51,6 +53,8 @@ struct _NbReport
   char              *agency;
   char              *title;
   char              *source_path;
+  char              *source_checksum;
+  char              *file_path;
   int                year;
   char              *sections[NB_N_SECTIONS];
   NbTemplateVersion  versions[NB_N_TABLES];
@@ -75,6 +79,7 @@ enum {
   PROP_YEAR,
   PROP_TITLE,
   PROP_SOURCE_PATH,
+  PROP_FILE_PATH,
   PROP_MODIFIED,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -108,6 +113,8 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->agency, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->source_path, g_free);
+  g_clear_pointer (&self->source_checksum, g_free);
+  g_clear_pointer (&self->file_path, g_free);
   for (guint i = 0; i < NB_N_SECTIONS; i++)
     g_clear_pointer (&self->sections[i], g_free);
   for (guint i = 0; i < self->n_cells; i++)
@@ -141,6 +148,9 @@ nb_report_get_property (GObject    *object,
       break;
     case PROP_SOURCE_PATH:
       g_value_set_string (value, self->source_path);
+      break;
+    case PROP_FILE_PATH:
+      g_value_set_string (value, self->file_path);
       break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
@@ -181,6 +191,9 @@ nb_report_set_property (GObject      *object,
     case PROP_SOURCE_PATH:
       nb_report_set_source_path (self, g_value_get_string (value));
       break;
+    case PROP_FILE_PATH:
+      nb_report_set_file_path (self, g_value_get_string (value));
+      break;
     case PROP_MODIFIED:
       nb_report_set_modified (self, g_value_get_boolean (value));
       break;
@@ -209,6 +222,9 @@ nb_report_class_init (NbReportClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SOURCE_PATH] =
     g_param_spec_string ("source-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE_PATH] =
+    g_param_spec_string ("file-path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
@@ -471,6 +487,45 @@ nb_report_set_source_path (NbReport   *self,
   g_free (self->source_path);
   self->source_path = g_strdup (path);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_PATH]);
+}
+
+/* Where the corrected report is saved (a .nianbao file), or NULL. */
+const char *
+nb_report_get_file_path (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return self->file_path;
+}
+
+void
+nb_report_set_file_path (NbReport   *self,
+                         const char *path)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  if (g_strcmp0 (self->file_path, path) == 0)
+    return;
+  g_free (self->file_path);
+  self->file_path = g_strdup (path);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_PATH]);
+}
+
+/* SHA-256 of the source document as it was read. */
+const char *
+nb_report_get_source_checksum (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return self->source_checksum;
+}
+
+void
+nb_report_set_source_checksum (NbReport   *self,
+                               const char *checksum)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  g_free (self->source_checksum);
+  self->source_checksum = g_strdup (checksum);
 }
 
 const char *
@@ -784,7 +839,39 @@ nb_report_end_import (NbReport *self)
 
   self->importing = FALSE;
   update_aggregate (self);
+  for (guint i = 0; i < self->n_cells; i++)
+    {
+      self->cells[i].read_state = self->cells[i].state;
+      self->cells[i].read_value = self->cells[i].value;
+    }
   nb_report_recheck (self);
+}
+
+/* The cell as it was read, before any edit. */
+NbCellState
+nb_report_get_cell_as_read (NbReport *self,
+                            guint     index,
+                            double   *value)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NB_CELL_MISSING);
+  g_return_val_if_fail (index < self->n_cells, NB_CELL_MISSING);
+
+  if (value)
+    *value = self->cells[index].read_value;
+  return self->cells[index].read_state;
+}
+
+void
+nb_report_set_cell_as_read (NbReport    *self,
+                            guint        index,
+                            NbCellState  state,
+                            double       value)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (index < self->n_cells);
+
+  self->cells[index].read_state = state;
+  self->cells[index].read_value = value;
 }
 
 GListModel *

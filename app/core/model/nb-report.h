@@ -27,6 +27,12 @@ void               nb_report_set_title           (NbReport          *self,
 const char        *nb_report_get_source_path     (NbReport          *self);
 void               nb_report_set_source_path     (NbReport          *self,
                                                   const char        *path);
+const char        *nb_report_get_file_path       (NbReport          *self);
+void               nb_report_set_file_path       (NbReport          *self,
+                                                  const char        *path);
+const char        *nb_report_get_source_checksum (NbReport          *self);
+void               nb_report_set_source_checksum (NbReport          *self,
+                                                  const char        *checksum);
 const char        *nb_report_get_section_text    (NbReport          *self,
                                                   NbSection          section);
 void               nb_report_set_section_text    (NbReport          *self,
@@ -59,6 +65,14 @@ void               nb_report_set_cell            (NbReport          *self,
                                                   double             value,
                                                   const NbSource    *source,
                                                   const char        *note);
+
+NbCellState        nb_report_get_cell_as_read    (NbReport          *self,
+                                                  guint              index,
+                                                  double            *value);
+void               nb_report_set_cell_as_read    (NbReport          *self,
+                                                  guint              index,
+                                                  NbCellState        state,
+                                                  double             value);
 
 /* What a person does: recorded for undo, marks the report modified */
 void               nb_report_edit_cell           (NbReport          *self,
