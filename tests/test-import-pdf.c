@@ -92,14 +92,6 @@ test_fixture (gconstpointer data)
   g_autoptr(NbReport) report = NULL;
   g_autoptr(JsonObject) expected = nb_test_load_json (expected_path);
 
-  /* Known gap: row labels wrapped over three lines in very narrow columns
-   * are not placed yet (and some rows land on their neighbours). */
-  if (g_strcmp0 (json_object_get_string_member (entry, "style"), "narrow") == 0)
-    {
-      g_test_incomplete ("labels wrapped in narrow columns are not placed yet");
-      return;
-    }
-
   report = nb_test_import (path);
   nb_test_assert_expected (report, expected_path);
 

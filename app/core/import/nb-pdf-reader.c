@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <math.h>
 #include <string.h>
 
@@ -60,6 +62,17 @@ compare_x (gconstpointer a,
   const Glyph *ga = a, *gb = b;
 
   return ga->x1 < gb->x1 ? -1 : ga->x1 > gb->x1 ? 1 : 0;
+}
+
+static int
+compare_line_y (gconstpointer a,
+                gconstpointer b)
+{
+  const LineBuilder *la = *(const LineBuilder *const *) a;
+  const LineBuilder *lb = *(const LineBuilder *const *) b;
+  double ya = la->y_sum / la->glyphs->len, yb = lb->y_sum / lb->glyphs->len;
+
+  return ya < yb ? -1 : ya > yb ? 1 : 0;
 }
 
 static gboolean
@@ -120,13 +133,33 @@ page_glyphs (PopplerPage *page)
   return glyphs;
 }
 
+/* Whether @g would sit on a glyph of @line from another baseline.  Glyphs
+ * of one baseline may overlap: justified text squeezes full-width
+ * punctuation into its neighbour's box. */
+static gboolean
+overlaps_line (const LineBuilder *line,
+               const Glyph       *g)
+{
+  for (guint i = 0; i < line->glyphs->len; i++)
+    {
+      const Glyph *other = &g_array_index (line->glyphs, Glyph, i);
+      double overlap = MIN (other->x2, g->x2) - MAX (other->x1, g->x1);
+
+      if (overlap > 0.3 * MIN (other->x2 - other->x1, g->x2 - g->x1) &&
+          fabs (glyph_center (other) - glyph_center (g)) > 0.15 * MIN (glyph_height (other), glyph_height (g)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Glyphs whose vertical centres are within half a line of each other are
- * one visual line. */
+ * one visual line, unless they would sit on top of each other: in a
+ * narrow table cell two wrapped lines of a label are that close, and the
+ * values beside them in between. */
 static GPtrArray *
 group_lines (GArray *glyphs)
 {
   GPtrArray *lines = g_ptr_array_new ();
-  LineBuilder *current = NULL;
 
   g_array_sort (glyphs, compare_center);
 
@@ -134,30 +167,40 @@ group_lines (GArray *glyphs)
     {
       const Glyph *g = &g_array_index (glyphs, Glyph, i);
       double center = glyph_center (g);
+      LineBuilder *target = NULL;
 
-      if (current != NULL)
+      /* Only the last few lines can still be close enough. */
+      for (guint k = lines->len; k > 0 && k + 4 > lines->len; k--)
         {
-          double line_center = current->y_sum / current->glyphs->len;
-          double line_height = current->height_sum / current->glyphs->len;
+          LineBuilder *line = g_ptr_array_index (lines, k - 1);
+          double line_center = line->y_sum / line->glyphs->len;
+          double line_height = line->height_sum / line->glyphs->len;
 
-          if (fabs (center - line_center) > 0.45 * MAX (line_height, glyph_height (g)))
-            current = NULL;
+          if (fabs (center - line_center) <= 0.45 * MAX (line_height, glyph_height (g)) &&
+              !overlaps_line (line, g))
+            {
+              target = line;
+              break;
+            }
         }
-      if (current == NULL)
+
+      if (target == NULL)
         {
-          current = g_new0 (LineBuilder, 1);
-          current->glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
-          g_ptr_array_add (lines, current);
+          target = g_new0 (LineBuilder, 1);
+          target->glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+          g_ptr_array_add (lines, target);
         }
 
-      g_array_append_val (current->glyphs, *g);
-      current->y_sum += center;
-      current->height_sum += glyph_height (g);
+      g_array_append_val (target->glyphs, *g);
+      target->y_sum += center;
+      target->height_sum += glyph_height (g);
     }
 
   for (guint i = 0; i < lines->len; i++)
     g_array_sort (((LineBuilder *) g_ptr_array_index (lines, i))->glyphs, compare_x);
 
+  /* Reading order: top to bottom. */
+  g_ptr_array_sort (lines, compare_line_y);
   return lines;
 }
 
@@ -243,6 +286,7 @@ make_line (LineBuilder *builder,
 
       if (i == start)
         {
+          token_source.page = page_number;
           token_source.x = g->x1;
           token_source.y = g->y1;
           token_source.width = g->x2 - g->x1;
@@ -291,20 +335,13 @@ read_page (PopplerPage *page,
   builders = group_lines (glyphs);
   g_ptr_array_set_free_func (builders, line_builder_free);
 
-  /* The text's left edge: where the long lines start (a paragraph's
-   * continuation lines fill the width; its first line is indented). */
+  /* The text's left edge: where the leftmost line starts.  Paragraph
+   * breaks compare indents within a section, so a table that sticks out
+   * only shifts every line alike. */
   for (guint i = 0; i < builders->len; i++)
-    {
-      LineBuilder *b = g_ptr_array_index (builders, i);
-
-      if (b->glyphs->len >= 12)
-        left_margin = MIN (left_margin, g_array_index (b->glyphs, Glyph, 0).x1);
-    }
-  if (left_margin == G_MAXDOUBLE)
-    for (guint i = 0; i < builders->len; i++)
-      left_margin = MIN (left_margin,
-                         g_array_index (((LineBuilder *) g_ptr_array_index (builders, i))->glyphs,
-                                        Glyph, 0).x1);
+    left_margin = MIN (left_margin,
+                       g_array_index (((LineBuilder *) g_ptr_array_index (builders, i))->glyphs,
+                                      Glyph, 0).x1);
 
   for (guint i = 0; i < builders->len; i++)
     g_ptr_array_add (out, make_line (g_ptr_array_index (builders, i), page_number, left_margin));
@@ -347,7 +384,34 @@ nb_pdf_open (GBytes      *bytes,
              GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  PopplerDocument *document = poppler_document_new_from_bytes (bytes, password, &local_error);
+  PopplerDocument *document = NULL;
+
+  if (password == NULL)
+    document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  else
+    {
+      /* Poppler 22.12 retries a wrong password on a stream it has already
+       * freed, and crashes, when it reads from memory; from a file the
+       * retry is safe.  The copy is private and removed at once. */
+      g_autofree char *path = NULL;
+      int fd = g_file_open_tmp ("nianbao-XXXXXX.pdf", &path, &local_error);
+
+      if (fd >= 0)
+        {
+          gsize length;
+          const char *data = g_bytes_get_data (bytes, &length);
+          gboolean written = g_file_set_contents (path, data, length, &local_error);
+
+          close (fd);
+          if (written)
+            {
+              g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+              document = poppler_document_new_from_file (uri, password, &local_error);
+            }
+          g_unlink (path);
+        }
+    }
 
   if (document != NULL)
     return document;
