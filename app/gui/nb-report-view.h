@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_REPORT_VIEW (nb_report_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (NbReportView, nb_report_view, NB, REPORT_VIEW, GtkWidget)
+
+/* One report in a tab: its source beside its data (the tables as grids,
+ * title, agency, year, prose) and its problems.  Loads off the main thread.
+ *
+ * Properties: "report" (NbReport, NULL until loaded), "title", "busy",
+ * "modified", "error" (the message of a failed load). */
+
+NbReportView *nb_report_view_new          (void);
+void          nb_report_view_load         (NbReportView        *self,
+                                           GFile               *file,
+                                           const char          *password);
+void          nb_report_view_cancel       (NbReportView        *self);
+NbReport     *nb_report_view_get_report   (NbReportView        *self);
+GFile        *nb_report_view_get_file     (NbReportView        *self);
+const char   *nb_report_view_get_title    (NbReportView        *self);
+gboolean      nb_report_view_get_busy     (NbReportView        *self);
+gboolean      nb_report_view_get_modified (NbReportView        *self);
+const char   *nb_report_view_get_error    (NbReportView        *self);
+gboolean      nb_report_view_select_cell  (NbReportView        *self,
+                                           guint                cell_index);
+GtkWidget    *nb_report_view_get_grid     (NbReportView        *self,
+                                           NbTableId            table);
+void          nb_report_view_save_async   (NbReportView        *self,
+                                           const char          *path,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean      nb_report_view_save_finish  (NbReportView        *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "nb-source.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_SOURCE_VIEW (nb_source_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (NbSourceView, nb_source_view, NB, SOURCE_VIEW, GtkWidget)
+
+/* The original document beside the data: a text file as text, a PDF as
+ * its rendered pages.  Never writes to the file.
+ *
+ * Properties: "zoom" (double, 0.25–4, PDFs), "kind" (read-only string:
+ * NULL, "text" or "pdf"), "n-pages" (read-only uint).
+ * Actions: "source.zoom-in", "source.zoom-out", "source.zoom-reset". */
+
+GtkWidget *nb_source_view_new          (void);
+void       nb_source_view_load_async   (NbSourceView         *self,
+                                        const char           *path,
+                                        const char           *password,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean   nb_source_view_load_finish  (NbSourceView         *self,
+                                        GAsyncResult         *result,
+                                        GError              **error);
+void       nb_source_view_highlight    (NbSourceView         *self,
+                                        const NbSource       *source);
+double     nb_source_view_get_zoom     (NbSourceView         *self);
+void       nb_source_view_set_zoom     (NbSourceView         *self,
+                                        double                zoom);
+const char *nb_source_view_get_kind    (NbSourceView         *self);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nb-window.h"
+
+G_BEGIN_DECLS
+
+struct _NbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GSignalGroup         *view_signals;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwTabBar            *tab_bar;
+  AdwTabView           *tab_view;
+  GtkListBox           *recent_list;
+  GtkWidget            *recent_group;
+};
+
+void _nb_window_class_actions_init (NbWindowClass *klass);
+void _nb_window_actions_update     (NbWindow      *self);
+void _nb_window_toast              (NbWindow      *self,
+                                    const char    *message);
+void _nb_window_save_view          (NbWindow      *self,
+                                    NbReportView  *view,
+                                    gboolean       choose_file,
+                                    AdwTabPage    *close_after);
+void _nb_window_update_recent      (NbWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,476 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-window-private.h"
+
+/* The main window: reports in tabs, each an NbReportView.  It follows the
+ * visible tab through one signal group, so switching tabs is one call. */
+
+G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char *const recent_mime_types[] = { "text/plain", "application/pdf", NULL };
+
+void
+_nb_window_toast (NbWindow   *self,
+                  const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+NbReportView *
+nb_window_get_visible_view (NbWindow *self)
+{
+  AdwTabPage *page;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  page = adw_tab_view_get_selected_page (self->tab_view);
+  return page ? NB_REPORT_VIEW (adw_tab_page_get_child (page)) : NULL;
+}
+
+guint
+nb_window_get_n_views (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
+  return adw_tab_view_get_n_pages (self->tab_view);
+}
+
+static void
+update_title (NbWindow *self)
+{
+  NbReportView *view = nb_window_get_visible_view (self);
+  NbReport *report = view ? nb_report_view_get_report (view) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (view == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Nianbao"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  adw_window_title_set_title (self->window_title, nb_report_view_get_title (view));
+  if (report != NULL && nb_report_get_file_path (report) != NULL)
+    subtitle = g_path_get_basename (nb_report_get_file_path (report));
+  else if (nb_report_view_get_file (view) != NULL)
+    subtitle = g_file_get_basename (nb_report_view_get_file (view));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+/* A tab shows its title, a dot when it has unsaved corrections, and a
+ * spinner while it loads. */
+static void
+update_page (AdwTabPage *page)
+{
+  NbReportView *view = NB_REPORT_VIEW (adw_tab_page_get_child (page));
+  g_autofree char *title = NULL;
+
+  if (nb_report_view_get_modified (view))
+    title = g_strdup_printf ("• %s", nb_report_view_get_title (view));
+  else
+    title = g_strdup (nb_report_view_get_title (view));
+  adw_tab_page_set_title (page, title);
+  adw_tab_page_set_tooltip (page, nb_report_view_get_modified (view)
+                                    ? _("Has corrections that are not saved") : NULL);
+  adw_tab_page_set_loading (page, nb_report_view_get_busy (view));
+}
+
+static void
+on_view_changed (NbWindow     *self,
+                 GParamSpec   *pspec,
+                 NbReportView *view)
+{
+  AdwTabPage *page = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (view));
+
+  if (page != NULL)
+    update_page (page);
+}
+
+static void
+on_report_history_changed (NbWindow *self)
+{
+  _nb_window_actions_update (self);
+}
+
+static void
+on_view_report_changed (NbWindow     *self,
+                        GParamSpec   *pspec,
+                        NbReportView *view)
+{
+  NbReport *report = nb_report_view_get_report (view);
+
+  if (report != NULL)
+    {
+      g_signal_connect_object (report, "notify::can-undo", G_CALLBACK (on_report_history_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (report, "notify::can-redo", G_CALLBACK (on_report_history_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (report, "notify::file-path", G_CALLBACK (update_title),
+                               self, G_CONNECT_SWAPPED);
+    }
+  on_view_changed (self, pspec, view);
+  if (view == nb_window_get_visible_view (self))
+    update_title (self);
+}
+
+static void
+on_selected_page (NbWindow *self)
+{
+  NbReportView *view = nb_window_get_visible_view (self);
+
+  g_signal_group_set_target (self->view_signals, view);
+  gtk_stack_set_visible_child_name (self->stack, view ? "tabs" : "empty");
+  update_title (self);
+  _nb_window_actions_update (self);
+  if (view == NULL)
+    _nb_window_update_recent (self);
+}
+
+static gboolean
+find_open_view (NbWindow  *self,
+                GFile     *file)
+{
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    {
+      AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
+      NbReportView *view = NB_REPORT_VIEW (adw_tab_page_get_child (page));
+      GFile *open = nb_report_view_get_file (view);
+
+      if (open != NULL && g_file_equal (open, file))
+        {
+          adw_tab_view_set_selected_page (self->tab_view, page);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+NbReportView *
+nb_window_open_file (NbWindow *self,
+                     GFile    *file)
+{
+  NbReportView *view;
+  AdwTabPage *page;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (find_open_view (self, file))
+    return nb_window_get_visible_view (self);
+
+  view = nb_report_view_new ();
+  g_signal_connect_object (view, "notify::title", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::modified", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::busy", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::report", G_CALLBACK (on_view_report_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  page = adw_tab_view_append (self->tab_view, GTK_WIDGET (view));
+  nb_report_view_load (view, file, NULL);
+  update_page (page);
+  adw_tab_view_set_selected_page (self->tab_view, page);
+
+  uri = g_file_get_uri (file);
+  {
+    GtkRecentData data = {
+      .display_name = NULL,
+      .mime_type = (char *) (g_str_has_suffix (uri, ".pdf") ? "application/pdf" : "text/plain"),
+      .app_name = (char *) g_get_application_name (),
+      .app_exec = (char *) "nianbao %u",
+    };
+
+    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+  }
+
+  return view;
+}
+
+/* ---- Recent reports on the empty page -------------------------------- */
+
+static void
+on_recent_activated (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     NbWindow      *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "nb-uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  nb_window_open_file (self, file);
+}
+
+void
+_nb_window_update_recent (NbWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l && shown < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      GtkWidget *row;
+      g_autofree char *location = NULL;
+
+      if (!gtk_recent_info_has_application (info, g_get_application_name ()) ||
+          !gtk_recent_info_exists (info) ||
+          !g_strv_contains (recent_mime_types, gtk_recent_info_get_mime_type (info)))
+        continue;
+
+      row = adw_action_row_new ();
+      location = gtk_recent_info_get_uri_display (info);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "nb-uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  gtk_widget_set_visible (self->recent_group, shown > 0);
+}
+
+/* ---- Drag and drop ---------------------------------------------------- */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         NbWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l; l = l->next)
+    nb_window_open_file (self, l->data);
+  return files != NULL;
+}
+
+/* ---- Closing: nothing is lost without asking ------------------------- */
+
+typedef struct
+{
+  NbWindow   *window;
+  AdwTabPage *page;
+} CloseData;
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  CloseData *data = user_data;
+  NbWindow *self = data->window;
+  NbReportView *view = NB_REPORT_VIEW (adw_tab_page_get_child (data->page));
+
+  if (g_str_equal (response, "save"))
+    _nb_window_save_view (self, view, nb_report_get_file_path (nb_report_view_get_report (view)) == NULL,
+                          data->page);
+  else
+    {
+      gboolean confirm = g_str_equal (response, "discard");
+
+      adw_tab_view_close_page_finish (self->tab_view, data->page, confirm);
+      if (!confirm)
+        g_object_set_data (G_OBJECT (self), "nb-closing", NULL);
+    }
+
+  g_object_unref (data->page);
+  g_object_unref (data->window);
+  g_free (data);
+}
+
+static gboolean
+on_close_page (NbWindow   *self,
+               AdwTabPage *page)
+{
+  NbReportView *view = NB_REPORT_VIEW (adw_tab_page_get_child (page));
+  AdwMessageDialog *dialog;
+  CloseData *data;
+  g_autofree char *heading = NULL;
+
+  if (!nb_report_view_get_modified (view))
+    {
+      nb_report_view_cancel (view);
+      adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
+      return GDK_EVENT_STOP;
+    }
+
+  adw_tab_view_set_selected_page (self->tab_view, page);
+  heading = g_strdup_printf (_("Save Corrections to “%s”?"), nb_report_view_get_title (view));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("The report has corrections that are not saved. "
+                                                         "If you close it without saving, they are lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  data = g_new0 (CloseData, 1);
+  data->window = g_object_ref (self);
+  data->page = g_object_ref (page);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_n_pages (NbWindow *self)
+{
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0 &&
+      g_object_get_data (G_OBJECT (self), "nb-closing") != NULL)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (NbWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+nb_window_close_request (GtkWindow *window)
+{
+  NbWindow *self = NB_WINDOW (window);
+  gboolean any_modified = FALSE;
+
+  save_window_state (self);
+
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    if (nb_report_view_get_modified (NB_REPORT_VIEW (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i)))))
+      any_modified = TRUE;
+
+  if (!any_modified)
+    return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
+
+  /* Close tab by tab: each asks about its own corrections; the window
+   * goes when the last tab has. */
+  g_object_set_data (G_OBJECT (self), "nb-closing", GINT_TO_POINTER (TRUE));
+  for (int i = adw_tab_view_get_n_pages (self->tab_view); i > 0; i--)
+    {
+      if (g_object_get_data (G_OBJECT (self), "nb-closing") == NULL)
+        break;
+      adw_tab_view_close_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, i - 1));
+    }
+  return GDK_EVENT_STOP;
+}
+
+/* ---- Construction ----------------------------------------------------- */
+
+static void
+nb_window_dispose (GObject *object)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  if (self->view_signals != NULL)
+    g_signal_group_set_target (self->view_signals, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
+}
+
+static void
+nb_window_finalize (GObject *object)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  g_clear_object (&self->view_signals);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
+}
+
+static void
+nb_window_class_init (NbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = nb_window_dispose;
+  object_class->finalize = nb_window_finalize;
+  window_class->close_request = nb_window_close_request;
+
+  _nb_window_class_actions_init (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, tab_bar);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_group);
+
+  g_type_ensure (NB_TYPE_REPORT_VIEW);
+}
+
+static void
+nb_window_init (NbWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* The window's title and actions follow whichever report is visible. */
+  self->view_signals = g_signal_group_new (NB_TYPE_REPORT_VIEW);
+  g_signal_group_connect_object (self->view_signals, "notify::title", G_CALLBACK (update_title),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->view_signals, "notify::report",
+                                 G_CALLBACK (_nb_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->view_signals, "notify::modified",
+                                 G_CALLBACK (_nb_window_actions_update), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->tab_view, "notify::selected-page", G_CALLBACK (on_selected_page),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tab_view, "close-page", G_CALLBACK (on_close_page), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tab_view, "notify::n-pages", G_CALLBACK (on_n_pages), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self, 0);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (_nb_window_update_recent), self, G_CONNECT_SWAPPED);
+  _nb_window_update_recent (self);
+  on_selected_page (self);
+}
+
+NbWindow *
+nb_window_new (NbApplication *application)
+{
+  return g_object_new (NB_TYPE_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real window, as a person uses it: open a seed, read the grid, break
+ * s3.balance by editing a cell, see the problem and the marked cell, undo,
+ * save, reopen and compare.  Writes a screenshot for people to look at. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "nb-application.h"
+#include "nb-problem.h"
+#include "nb-report-file.h"
+#include "nb-table-grid.h"
+#include "nb-test-util.h"
+#include "nb-window.h"
+
+static NbApplication *app;
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  /* Let the views settle (grids, source pane). */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+view_loaded (gpointer data)
+{
+  NbReportView *view = data;
+
+  return !nb_report_view_get_busy (view) &&
+         (nb_report_view_get_report (view) != NULL || nb_report_view_get_error (view) != NULL);
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static guint
+cell_index (const char *id)
+{
+  const NbCellDef *cell = nb_template_lookup_cell (id);
+
+  g_assert_nonnull (cell);
+  return cell->index;
+}
+
+static GtkWidget *
+cell_entry (NbReportView *view,
+            NbTableId     table,
+            const char   *id)
+{
+  GtkWidget *grid = nb_report_view_get_grid (view, table);
+  GtkWidget *entry = nb_table_grid_get_cell_widget (NB_TABLE_GRID (grid), cell_index (id));
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+static guint
+n_problems (NbReportView *view)
+{
+  return g_list_model_get_n_items (nb_report_get_problems (nb_report_view_get_report (view)));
+}
+
+static GskRenderNode *
+snapshot_paintable (GdkPaintable *paintable,
+                    int           width,
+                    int           height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+write_screenshot (GtkWidget  *window,
+                  const char *name)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (content);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) background = NULL;
+  g_autoptr(GskRenderNode) picture = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  const char *root = g_getenv ("NB_TEST_BUILD_ROOT");
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (window);
+  width = gtk_widget_get_width (content);
+  height = gtk_widget_get_height (content);
+
+  /* Right after a change the widget may have nothing to draw for a frame. */
+  node = snapshot_paintable (paintable, width, height);
+  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      for (guint i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (50000);
+      node = snapshot_paintable (paintable, width, height);
+    }
+  g_assert_nonnull (node);
+
+  /* The window's own background is not part of its content. */
+  background = gsk_color_node_new (&(GdkRGBA) { 0.98, 0.98, 0.98, 1 },
+                                   &GRAPHENE_RECT_INIT (0, 0, width, height));
+  picture = gsk_container_node_new ((GskRenderNode *[]) { background, node }, 2);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), picture,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (root ? root : ".", name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (nb_report_view_save_finish (NB_REPORT_VIEW (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+test_edit_check_undo_save_reopen (void)
+{
+  g_autofree char *path = nb_test_path ("data", "samples", "002_ff767b4376f9d530.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-window-XXXXXX", NULL);
+  g_autofree char *saved_path = g_build_filename (dir, "binzhou.nianbao", NULL);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+  g_autofree char *source_before = NULL;
+  g_autofree char *source_after = NULL;
+  NbWindow *window = nb_window_new (app);
+  NbReportView *view, *reopened;
+  NbReport *report;
+  GtkWidget *entry;
+  gboolean saved = FALSE;
+  guint n_cells;
+
+  g_assert_true (g_file_get_contents (path, &source_before, NULL, NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  view = nb_window_open_file (window, file);
+  wait_until (view_loaded, view);
+  report = nb_report_view_get_report (view);
+  g_assert_nonnull (report);
+  g_assert_null (nb_report_view_get_error (view));
+  g_assert_cmpstr (nb_report_view_get_title (view), ==, "滨州高新技术产业开发区 2024");
+
+  /* The grid shows the report's values, missing cells are not 0. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S3, "s3.new.natural"))), ==, "2");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S2, "s2.licensing.decisions"))), ==, "5188");
+  g_assert_cmpuint (n_problems (view), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (cell_entry (view, NB_TABLE_S3, "s3.new.natural"), "problem"));
+
+  /* Type 1 where the report says 2: s3.balance breaks at once. */
+  entry = cell_entry (view, NB_TABLE_S3, "s3.results_total.natural");
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until (flag_set, &(gboolean) { TRUE });
+
+  g_assert_cmpuint (n_problems (view), ==, 3);
+  {
+    g_autoptr(NbProblem) first = g_list_model_get_item (nb_report_get_problems (report), 0);
+
+    g_assert_cmpstr (nb_problem_get_rule (first), ==, "s3.balance");
+  }
+  g_assert_true (gtk_widget_has_css_class (cell_entry (view, NB_TABLE_S3, "s3.new.natural"), "problem"));
+  g_assert_true (gtk_widget_has_css_class (cell_entry (view, NB_TABLE_S3, "s3.results_total.natural"), "problem"));
+  g_assert_true (nb_report_view_get_modified (view));
+  write_screenshot (GTK_WIDGET (window), "screenshot-window.png");
+
+  /* Undo, through the window's action as Ctrl+Z does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_until (flag_set, &(gboolean) { TRUE });
+  g_assert_cmpuint (n_problems (view), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (cell_entry (view, NB_TABLE_S3, "s3.new.natural"), "problem"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2");
+
+  /* Redo, save, and the source document is untouched. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (n_problems (view), ==, 3);
+  nb_report_view_save_async (view, saved_path, on_saved, &saved);
+  wait_until (flag_set, &saved);
+  g_assert_false (nb_report_view_get_modified (view));
+  g_assert_true (g_file_test (saved_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &source_after, NULL, NULL));
+  g_assert_cmpstr (source_after, ==, source_before);
+
+  /* Reopen the saved report: every cell, state and source as it was. */
+  reopened = nb_window_open_file (window, saved_file);
+  g_assert_true (reopened != view);
+  wait_until (view_loaded, reopened);
+  g_assert_cmpuint (nb_window_get_n_views (window), ==, 2);
+  g_assert_nonnull (nb_report_view_get_report (reopened));
+  {
+    NbReport *again = nb_report_view_get_report (reopened);
+    const NbCellDef *cells = nb_template_get_cells (&n_cells);
+
+    for (guint i = 0; i < n_cells; i++)
+      {
+        double a, b;
+        NbCellState sa = nb_report_get_cell (report, i, &a);
+        NbCellState sb = nb_report_get_cell (again, i, &b);
+        const NbSource *ra = nb_report_get_cell_source (report, i);
+        const NbSource *rb = nb_report_get_cell_source (again, i);
+
+        if (sa != sb || a != b || memcmp (ra, rb, sizeof *ra) != 0)
+          g_error ("%s differs after reopening", cells[i].id);
+      }
+    g_assert_cmpint (nb_report_get_cell (again, cell_index ("s3.results_total.natural"), NULL), ==,
+                     NB_CELL_EDITED);
+    g_assert_cmpstr (nb_report_get_agency (again), ==, nb_report_get_agency (report));
+    g_assert_cmpuint (g_list_model_get_n_items (nb_report_get_problems (again)), ==, 3);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (reopened, NB_TABLE_S3, "s3.results_total.natural"))),
+                     ==, "1");
+    g_assert_false (nb_report_view_get_modified (reopened));
+  }
+
+  /* Opening the same file again selects its tab. */
+  g_assert_true (nb_window_open_file (window, file) == view);
+  g_assert_cmpuint (nb_window_get_n_views (window), ==, 2);
+
+  /* Nothing unsaved: the window closes without asking. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (saved_path);
+  g_rmdir (dir);
+}
+
+/* A file that is no report: the tab says why, nothing crashes. */
+static void
+test_bad_file (void)
+{
+  g_autofree char *path = nb_test_path ("tests", "fixtures", "text", "bad", "binary.bin", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbWindow *window = nb_window_new (app);
+  NbReportView *view;
+
+  gtk_window_present (GTK_WINDOW (window));
+  view = nb_window_open_file (window, file);
+  wait_until (view_loaded, view);
+  g_assert_null (nb_report_view_get_report (view));
+  g_assert_nonnull (nb_report_view_get_error (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A PDF: the grid is filled and a cell's source is its page rectangle. */
+static void
+test_pdf (void)
+{
+  g_autofree char *path = nb_test_shared_path ("corpus", "hongzequ_2024.pdf", NULL);
+  g_autoptr(GFile) file = NULL;
+  NbWindow *window;
+  NbReportView *view;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the shared corpus is not beside the checkout");
+      return;
+    }
+
+  file = g_file_new_for_path (path);
+  window = nb_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  view = nb_window_open_file (window, file);
+  wait_until (view_loaded, view);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S3, "s3.new.natural"))), ==, "95");
+  g_assert_true (nb_report_view_select_cell (view, cell_index ("s3.new.natural")));
+  wait_until (flag_set, &(gboolean) { TRUE });
+  write_screenshot (GTK_WIDGET (window), "screenshot-pdf.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  app = nb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/nb/window/edit-check-undo-save-reopen", test_edit_check_undo_save_reopen);
+  g_test_add_func ("/nb/window/bad-file", test_bad_file);
+  g_test_add_func ("/nb/window/pdf", test_pdf);
+
+  return g_test_run ();
+}
