@@ -28,6 +28,7 @@ struct _NbReportView
 
   GtkWidget       *grids[NB_N_TABLES];
   GtkTextView     *section_views[NB_N_SECTIONS];
+  guint            orientation_idle;
   guint            syncing_sections : 1;
 
   /* Template children */
@@ -548,6 +549,61 @@ nb_report_view_save_finish (NbReportView  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* ---- Narrow windows ---------------------------------------------------- */
+
+/* Below this width the source goes above the data instead of beside it. */
+#define NARROW_WIDTH 900
+
+static gboolean
+apply_orientation (gpointer data)
+{
+  NbReportView *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  GtkOrientation orientation = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
+                                                    : GTK_ORIENTATION_HORIZONTAL;
+
+  self->orientation_idle = 0;
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != orientation)
+    {
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), orientation);
+      gtk_paned_set_position (self->paned, orientation == GTK_ORIENTATION_VERTICAL
+                                             ? gtk_widget_get_height (GTK_WIDGET (self)) / 3
+                                             : width * 2 / 5);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+nb_report_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (NB_REPORT_VIEW (widget)->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+nb_report_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+  GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
+                                               : GTK_ORIENTATION_HORIZONTAL;
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+
+  /* The layout cannot change during an allocation: on the next idle. */
+  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) &&
+      self->orientation_idle == 0)
+    self->orientation_idle = g_idle_add (apply_orientation, self);
+}
+
 /* ---- Properties ------------------------------------------------------- */
 
 NbReport *
@@ -646,6 +702,7 @@ nb_report_view_dispose (GObject *object)
   NbReportView *self = NB_REPORT_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->orientation_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_REPORT_VIEW);
 
   G_OBJECT_CLASS (nb_report_view_parent_class)->dispose (object);
@@ -674,6 +731,8 @@ nb_report_view_class_init (NbReportViewClass *klass)
   object_class->dispose = nb_report_view_dispose;
   object_class->finalize = nb_report_view_finalize;
   object_class->get_property = nb_report_view_get_property;
+  widget_class->measure = nb_report_view_measure;
+  widget_class->size_allocate = nb_report_view_size_allocate;
 
   properties[PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
@@ -697,7 +756,6 @@ nb_report_view_class_init (NbReportViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "view.zoom-reset", NULL, zoom_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reportview");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-report-view.ui");

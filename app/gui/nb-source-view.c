@@ -435,6 +435,9 @@ struct _NbSourceView
   double             scroll_view_x;  /* fraction of the viewport */
   double             scroll_view_y;
 
+  guint              text_scroll_tick;
+  guint              text_scroll_frames;
+
   gboolean           has_pointer;
   double             pointer_x;
   double             pointer_y;
@@ -1095,6 +1098,53 @@ set_kind (NbSourceView *self,
 }
 
 static void
+stop_text_scroll (NbSourceView *self)
+{
+  if (self->text_scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->text_scroll_tick);
+      self->text_scroll_tick = 0;
+    }
+}
+
+/* GtkTextView places lines it has not measured yet by an estimate, so one
+ * scroll to a far line can land short: scroll again, frame after frame,
+ * until the mark is in view. */
+static gboolean
+text_scroll_tick (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  NbSourceView *self = NB_SOURCE_VIEW (widget);
+  GtkTextBuffer *buffer;
+  GtkTextMark *mark;
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  if (self->text_view == NULL)
+    {
+      self->text_scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  mark = gtk_text_buffer_get_mark (buffer, "highlight");
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+
+  if ((location.y >= visible.y && location.y + location.height <= visible.y + visible.height) ||
+      ++self->text_scroll_frames > 120)
+    {
+      self->text_scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.5);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 cancel_renders (NbSourceView *self)
 {
   if (self->pages == NULL)
@@ -1114,6 +1164,7 @@ clear_content (NbSourceView *self)
   self->text_view = NULL;
   self->pages_box = NULL;
   self->scroll_pending = FALSE;
+  stop_text_scroll (self);
   self->highlight_page = -1;
   g_clear_object (&self->document);
   g_clear_pointer (&self->line_starts, g_array_unref);
@@ -1130,6 +1181,7 @@ show_text (NbSourceView *self,
   static const GdkRGBA background = { 0.97f, 0.89f, 0.36f, 0.8f };
   static const GdkRGBA foreground = { 0, 0, 0, 0.87f };
   GtkTextBuffer *buffer = gtk_text_buffer_new (NULL);
+  GtkTextIter start;
   GtkWidget *view;
 
   gtk_text_buffer_create_tag (buffer, "highlight",
@@ -1137,6 +1189,8 @@ show_text (NbSourceView *self,
                               "foreground-rgba", &foreground,
                               NULL);
   gtk_text_buffer_set_text (buffer, data->text, -1);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_create_mark (buffer, "highlight", &start, TRUE);
   self->line_starts = g_steal_pointer (&data->line_starts);
   self->n_chars = gtk_text_buffer_get_char_count (buffer);
 
@@ -1192,6 +1246,7 @@ apply_highlight (NbSourceView *self)
       GtkTextIter start, end;
       guint first, line_end;
 
+      stop_text_scroll (self);
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       gtk_text_buffer_remove_tag_by_name (buffer, "highlight", &start, &end);
 
@@ -1210,8 +1265,14 @@ apply_highlight (NbSourceView *self)
       gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (first + source->length, line_end));
       gtk_text_buffer_apply_tag_by_name (buffer, "highlight", &start, &end);
       gtk_text_buffer_place_cursor (buffer, &start);
-      gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer),
+      gtk_text_buffer_move_mark_by_name (buffer, "highlight", &start);
+      gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_mark (buffer, "highlight"),
                                     0.1, TRUE, 0.0, 0.5);
+      self->text_scroll_frames = 0;
+      if (self->text_scroll_tick == 0)
+        self->text_scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                               text_scroll_tick,
+                                                               NULL, NULL);
     }
   else if (is_pdf_shown (self))
     {
@@ -1497,6 +1558,7 @@ nb_source_view_dispose (GObject *object)
   NbSourceView *self = NB_SOURCE_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  stop_text_scroll (self);
   cancel_renders (self);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   self->text_view = NULL;

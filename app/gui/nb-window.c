@@ -268,13 +268,29 @@ typedef struct
 } CloseData;
 
 static void
+close_data_free (gpointer  user_data,
+                 GClosure *closure)
+{
+  CloseData *data = user_data;
+
+  g_clear_object (&data->page);
+  g_clear_object (&data->window);
+  g_free (data);
+}
+
+static void
 on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
                    gpointer          user_data)
 {
   CloseData *data = user_data;
   NbWindow *self = data->window;
-  NbReportView *view = NB_REPORT_VIEW (adw_tab_page_get_child (data->page));
+  NbReportView *view;
+
+  /* A dialog answers once. */
+  if (data->page == NULL)
+    return;
+  view = NB_REPORT_VIEW (adw_tab_page_get_child (data->page));
 
   if (g_str_equal (response, "save"))
     _nb_window_save_view (self, view, nb_report_get_file_path (nb_report_view_get_report (view)) == NULL,
@@ -288,9 +304,7 @@ on_close_response (AdwMessageDialog *dialog,
         g_object_set_data (G_OBJECT (self), "nb-closing", NULL);
     }
 
-  g_object_unref (data->page);
-  g_object_unref (data->window);
-  g_free (data);
+  g_clear_object (&data->page);
 }
 
 static gboolean
@@ -327,7 +341,8 @@ on_close_page (NbWindow   *self,
   data = g_new0 (CloseData, 1);
   data->window = g_object_ref (self);
   data->page = g_object_ref (page);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), data);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_close_response), data,
+                         close_data_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return GDK_EVENT_STOP;
 }

@@ -319,6 +319,119 @@ test_text (Fixture       *fixture,
   g_assert_cmpfloat (nb_source_view_get_zoom (fixture->view), ==, 1.0);
 }
 
+static char *
+tagged_text (NbSourceView *view)
+{
+  GtkWidget *text_view = gtk_scrolled_window_get_child (get_scroller (view));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "highlight");
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_starts_tag (&start, tag) && !gtk_text_iter_forward_to_tag_toggle (&start, tag))
+    return NULL;
+  end = start;
+  gtk_text_iter_forward_to_tag_toggle (&end, tag);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The start of the highlighted range lies in the visible part. */
+static gboolean
+highlight_in_view (gpointer data)
+{
+  GtkTextView *text_view = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "highlight");
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    return FALSE;
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* Lines are counted as the importer counts them (a lone "\r" ends no
+ * line), in the encoding the importer decodes, and a far line is scrolled
+ * into view. */
+static void
+test_text_lines (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nb-source-view-XXXXXX", NULL);
+  g_autofree char *mixed = g_build_filename (dir, "mixed.txt", NULL);
+  g_autofree char *gbk = g_build_filename (dir, "gbk.txt", NULL);
+  g_autofree char *gbk_text = NULL;
+  g_autofree char *lines = g_build_filename (dir, "long.txt", NULL);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gsize gbk_length = 0;
+
+  g_assert_true (g_file_set_contents (mixed, "\xEF\xBB\xBF" "a\tb\r\nx\ry 12\n\tTARGET 7", -1, NULL));
+  g_assert_true (load (fixture->view, mixed, NULL, &error));
+  nb_source_view_highlight (fixture->view, &(NbSource) { .line = 2, .column = 5, .length = 2 });
+  {
+    g_autofree char *tagged = tagged_text (fixture->view);
+
+    g_assert_cmpstr (tagged, ==, "12");
+  }
+  nb_source_view_highlight (fixture->view, &(NbSource) { .line = 3, .column = 2, .length = 6 });
+  {
+    g_autofree char *tagged = tagged_text (fixture->view);
+
+    g_assert_cmpstr (tagged, ==, "TARGET");
+  }
+  /* Past the end of the line or of the text: clamped, no crash. */
+  nb_source_view_highlight (fixture->view, &(NbSource) { .line = 1, .column = 3, .length = 99 });
+  {
+    g_autofree char *tagged = tagged_text (fixture->view);
+
+    g_assert_cmpstr (tagged, ==, "b\r");
+  }
+  nb_source_view_highlight (fixture->view, &(NbSource) { .line = 99, .column = 1, .length = 1 });
+  {
+    g_autofree char *tagged = tagged_text (fixture->view);
+
+    g_assert_null (tagged);
+  }
+
+  gbk_text = g_convert ("行政许可 | 5188 |\n", -1, "GB18030", "UTF-8", NULL, &gbk_length, NULL);
+  g_assert_nonnull (gbk_text);
+  g_assert_true (g_file_set_contents (gbk, gbk_text, gbk_length, NULL));
+  g_assert_true (load (fixture->view, gbk, NULL, &error));
+  nb_source_view_highlight (fixture->view, &(NbSource) { .line = 1, .column = 8, .length = 4 });
+  {
+    g_autofree char *tagged = tagged_text (fixture->view);
+
+    g_assert_cmpstr (tagged, ==, "5188");
+  }
+
+  for (int i = 1; i <= 3000; i++)
+    g_string_append_printf (long_text, "第%d行 | %d |\n", i, i * 7);
+  g_assert_true (g_file_set_contents (lines, long_text->str, long_text->len, NULL));
+  g_assert_true (load (fixture->view, lines, NULL, &error));
+  wait_for_draw (fixture->window);
+  nb_source_view_highlight (fixture->view, &(NbSource) { .line = 2500, .column = 10, .length = 5 });
+  {
+    g_autofree char *tagged = tagged_text (fixture->view);
+
+    g_assert_cmpstr (tagged, ==, "17500");
+  }
+  {
+    GtkTextView *text_view = GTK_TEXT_VIEW (gtk_scrolled_window_get_child (get_scroller (fixture->view)));
+
+    g_assert_true (iterate_until (highlight_in_view, text_view));
+    g_assert_cmpfloat (vadjustment_value (fixture->view), >, 0);
+  }
+
+  g_assert_cmpint (g_remove (mixed), ==, 0);
+  g_assert_cmpint (g_remove (gbk), ==, 0);
+  g_assert_cmpint (g_remove (lines), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 typedef struct
 {
   NbSourceView *view;
@@ -671,6 +784,8 @@ main (int   argc,
 
   g_test_add ("/nb/gui/source-view/text", Fixture, NULL,
               fixture_set_up, test_text, fixture_tear_down);
+  g_test_add ("/nb/gui/source-view/text-lines", Fixture, NULL,
+              fixture_set_up, test_text_lines, fixture_tear_down);
   g_test_add ("/nb/gui/source-view/bad-input", Fixture, NULL,
               fixture_set_up, test_bad_input, fixture_tear_down);
   g_test_add ("/nb/gui/source-view/cancel", Fixture, NULL,

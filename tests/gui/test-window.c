@@ -293,6 +293,150 @@ test_pdf (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *))
+{
+  if (match (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_problem_list (GtkWidget *widget)
+{
+  GtkListBoxRow *row;
+
+  if (!GTK_IS_LIST_BOX (widget))
+    return FALSE;
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0);
+  return row != NULL && g_object_get_data (G_OBJECT (row), "nb-problem") != NULL;
+}
+
+static gboolean
+is_paned (GtkWidget *widget)
+{
+  return GTK_IS_PANED (widget);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+/* What a click on a response button does: respond, then close. */
+static void
+answer_dialog (const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (dialog_gone, NULL);
+}
+
+static gboolean
+no_views (gpointer data)
+{
+  return nb_window_get_n_views (data) == 0;
+}
+
+/* Closing a report with corrections asks first; Cancel keeps it, Discard
+ * closes it.  Clicking a problem goes to its first cell. */
+static void
+test_close_asks_and_problem_click (void)
+{
+  g_autofree char *path = nb_test_path ("data", "samples", "000_f24d835b901d1514.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbWindow *window = nb_window_new (app);
+  NbReportView *view;
+  GtkWidget *list, *entry;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  view = nb_window_open_file (window, file);
+  wait_until (view_loaded, view);
+
+  g_assert_true (nb_report_edit_cell_text (nb_report_view_get_report (view),
+                                           cell_index ("s4.review.total"), "3", NULL));
+  wait_until (flag_set, &(gboolean) { TRUE });
+  g_assert_cmpuint (n_problems (view), ==, 1);
+
+  list = find_widget (GTK_WIDGET (view), is_problem_list);
+  g_assert_nonnull (list);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  wait_until (flag_set, &(gboolean) { TRUE });
+  entry = cell_entry (view, NB_TABLE_S4, "s4.review.total");
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) ||
+                 gtk_widget_has_focus (gtk_widget_get_first_child (entry)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
+  wait_until (dialog_shown, NULL);
+  answer_dialog ("cancel");
+  g_assert_cmpuint (nb_window_get_n_views (window), ==, 1);
+  g_assert_true (nb_report_view_get_modified (view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
+  wait_until (dialog_shown, NULL);
+  answer_dialog ("discard");
+  wait_until (no_views, window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* On a narrow window the source goes above the data. */
+static void
+test_narrow (void)
+{
+  g_autofree char *path = nb_test_path ("data", "samples", "001_7f28f313131cbcb8.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbWindow *window = nb_window_new (app);
+  NbReportView *view;
+  GtkWidget *paned;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  view = nb_window_open_file (window, file);
+  wait_until (view_loaded, view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  wait_until (flag_set, &(gboolean) { TRUE });
+
+  paned = find_widget (GTK_WIDGET (view), is_paned);
+  g_assert_nonnull (paned);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==, GTK_ORIENTATION_VERTICAL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +455,8 @@ main (int   argc,
   g_test_add_func ("/nb/window/edit-check-undo-save-reopen", test_edit_check_undo_save_reopen);
   g_test_add_func ("/nb/window/bad-file", test_bad_file);
   g_test_add_func ("/nb/window/pdf", test_pdf);
+  g_test_add_func ("/nb/window/close-asks-and-problem-click", test_close_asks_and_problem_click);
+  g_test_add_func ("/nb/window/narrow", test_narrow);
 
   return g_test_run ();
 }
