@@ -169,11 +169,11 @@ main (int   argc,
 {
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-      N_("Output of extract: json (one object per line, the default), csv or text"), "FORMAT" },
+      N_("Output of extract: json (one object per line, the default), csv or text"), N_("FORMAT") },
     { "password", 'p', 0, G_OPTION_ARG_STRING, &opt_password,
-      N_("Password of encrypted PDF files"), "PASSWORD" },
+      N_("Password of encrypted PDF files"), N_("PASSWORD") },
     { "pages", 0, 0, G_OPTION_ARG_STRING, &opt_pages,
-      N_("Read only these pages of PDF files: 3, 2-5 or 4-"), "RANGE" },
+      N_("Read only these pages of PDF files: 3, 2-5 or 4-"), N_("RANGE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version"), NULL },
     { NULL }
   };
