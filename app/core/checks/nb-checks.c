@@ -213,7 +213,6 @@ check_s3 (NbReport  *report,
   const NbRowDef *carried_in = row_by_id (s3, "carried_in");
   const NbRowDef *results_total = row_by_id (s3, "results_total");
   const NbRowDef *carried_over = row_by_id (s3, "carried_over");
-  const NbColumnDef *total_column = nb_template_find_column (s3, "total");
   Terms terms;
 
   terms_init (&terms, report);
@@ -264,66 +263,49 @@ check_s3 (NbReport  *report,
       terms.complete = TRUE;
     }
 
-  /* s3.row_total: total = the six applicant columns */
-  for (guint r = 0; r < s3->n_rows; r++)
-    {
-      const NbRowDef *row = &s3->rows[r];
-      double total, sum = 0;
-
-      if (!row_checked (s3, row))
-        continue;
-
-      total = terms_add (&terms, s3, row, total_column);
-      for (guint c = 0; c < s3->n_columns; c++)
-        if (&s3->columns[c] != total_column)
-          sum += terms_add (&terms, s3, row, &s3->columns[c]);
-
-      if (terms.complete && differ (total, sum))
-        {
-          g_autofree char *st = fmt (total), *ss = fmt (sum);
-          g_autofree char *message =
-            g_strdup_printf (_("%s: total %s ≠ %s, the sum of the applicant columns"),
-                             _(row->title), st, ss);
-
-          terms_emit (&terms, problems, "s3.row_total", message);
-        }
-      g_ptr_array_set_size (terms.ids, 0);
-      terms.complete = TRUE;
-    }
-
   terms_clear (&terms);
 }
 
-/* ---- Table S4 -------------------------------------------------------- */
+/* ---- Row totals: s3.row_total, s4.group_total ------------------------- */
 
+/* total = the sum of the row's other columns, for every row of @table. */
 static void
-check_s4 (NbReport  *report,
-          GPtrArray *problems)
+check_row_totals (NbReport  *report,
+                  NbTableId  table_id,
+                  GPtrArray *problems)
 {
-  const NbTableDef *s4 = nb_report_get_table_def (report, NB_TABLE_S4);
-  const NbColumnDef *total_column = nb_template_find_column (s4, "total");
+  const NbTableDef *table = nb_report_get_table_def (report, table_id);
+  const NbColumnDef *total_column = nb_template_find_column (table, "total");
   Terms terms;
 
   terms_init (&terms, report);
 
-  for (guint r = 0; r < s4->n_rows; r++)
+  for (guint r = 0; r < table->n_rows; r++)
     {
-      const NbRowDef *row = &s4->rows[r];
-      double total = terms_add (&terms, s4, row, total_column);
-      double sum = 0;
+      const NbRowDef *row = &table->rows[r];
+      double total, sum = 0;
 
-      for (guint c = 0; c < s4->n_columns; c++)
-        if (&s4->columns[c] != total_column)
-          sum += terms_add (&terms, s4, row, &s4->columns[c]);
+      if (!row_checked (table, row))
+        continue;
+
+      total = terms_add (&terms, table, row, total_column);
+      for (guint c = 0; c < table->n_columns; c++)
+        if (&table->columns[c] != total_column)
+          sum += terms_add (&terms, table, row, &table->columns[c]);
 
       if (terms.complete && differ (total, sum))
         {
           g_autofree char *st = fmt (total), *ss = fmt (sum);
-          g_autofree char *message =
-            g_strdup_printf (_("%s: total %s ≠ %s, the sum of its results"),
-                             _(row->title), st, ss);
+          g_autofree char *message = NULL;
 
-          terms_emit (&terms, problems, "s4.group_total", message);
+          if (table_id == NB_TABLE_S3)
+            message = g_strdup_printf (_("%s: total %s ≠ %s, the sum of the applicant columns"),
+                                       _(row->title), st, ss);
+          else
+            message = g_strdup_printf (_("%s: total %s ≠ %s, the sum of its results"),
+                                       _(row->title), st, ss);
+          terms_emit (&terms, problems, table_id == NB_TABLE_S3 ? "s3.row_total" : "s4.group_total",
+                      message);
         }
       g_ptr_array_set_size (terms.ids, 0);
       terms.complete = TRUE;
@@ -342,7 +324,8 @@ nb_checks_run (NbReport *report)
   check_missing (report, problems);
   check_non_negative (report, problems);
   check_s3 (report, problems);
-  check_s4 (report, problems);
+  check_row_totals (report, NB_TABLE_S3, problems);
+  check_row_totals (report, NB_TABLE_S4, problems);
 
   return problems;
 }

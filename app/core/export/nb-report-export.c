@@ -21,19 +21,31 @@ nb_report_cell_is_listed (NbReport *report,
   return cell->always_listed || nb_report_has_cell (report, index);
 }
 
+/* A cell's value in JSON: null when missing, an integer for counts, a
+ * decimal for amounts. */
+void
+nb_json_add_cell_value (JsonBuilder *builder,
+                        NbCellState  state,
+                        double       value,
+                        NbValueKind  kind)
+{
+  if (state == NB_CELL_MISSING)
+    json_builder_add_null_value (builder);
+  else if (kind != NB_VALUE_AMOUNT && value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
 static void
 add_value (JsonBuilder     *builder,
            NbReport        *report,
            const NbCellDef *cell)
 {
   double value;
+  NbCellState state = nb_report_get_cell (report, cell->index, &value);
 
-  if (nb_report_get_cell (report, cell->index, &value) == NB_CELL_MISSING)
-    json_builder_add_null_value (builder);
-  else if (cell->kind != NB_VALUE_AMOUNT && value == floor (value) && fabs (value) < 1e15)
-    json_builder_add_int_value (builder, (gint64) value);
-  else
-    json_builder_add_double_value (builder, value);
+  nb_json_add_cell_value (builder, state, value, cell->kind);
 }
 
 static void

@@ -20,5 +20,9 @@ char     *nb_report_export_text      (NbReport   *report);
 char     *nb_csv_escape              (const char *field);
 gboolean  nb_report_cell_is_listed   (NbReport   *report,
                                       guint       index);
+void      nb_json_add_cell_value     (JsonBuilder *builder,
+                                      NbCellState  state,
+                                      double       value,
+                                      NbValueKind  kind);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nb-error.h"
+#include "nb-report-export.h"
 #include "nb-report-file.h"
 
 #define FORMAT_NAME "nianbao"
@@ -31,19 +32,6 @@ state_from_name (const char *name)
     if (g_strcmp0 (state_names[i], name) == 0)
       return i;
   return -1;
-}
-
-static void
-add_number (JsonBuilder *builder,
-            NbCellState  state,
-            double       value)
-{
-  if (state == NB_CELL_MISSING)
-    json_builder_add_null_value (builder);
-  else if (value == floor (value) && fabs (value) < 1e15)
-    json_builder_add_int_value (builder, (gint64) value);
-  else
-    json_builder_add_double_value (builder, value);
 }
 
 static void
@@ -144,11 +132,11 @@ nb_report_file_to_data (NbReport *report)
       json_builder_set_member_name (builder, "state");
       json_builder_add_string_value (builder, state_names[state]);
       json_builder_set_member_name (builder, "value");
-      add_number (builder, state, value);
+      nb_json_add_cell_value (builder, state, value, cells[i].kind);
       json_builder_set_member_name (builder, "read_state");
       json_builder_add_string_value (builder, state_names[read_state]);
       json_builder_set_member_name (builder, "read_value");
-      add_number (builder, read_state, read_value);
+      nb_json_add_cell_value (builder, read_state, read_value, cells[i].kind);
       if (nb_source_is_set (source))
         {
           json_builder_set_member_name (builder, "source");
@@ -175,9 +163,9 @@ nb_report_file_to_data (NbReport *report)
       json_builder_set_member_name (builder, "cell");
       json_builder_add_string_value (builder, cells[i].id);
       json_builder_set_member_name (builder, "from");
-      add_number (builder, read_state, read_value);
+      nb_json_add_cell_value (builder, read_state, read_value, cells[i].kind);
       json_builder_set_member_name (builder, "to");
-      add_number (builder, state, value);
+      nb_json_add_cell_value (builder, state, value, cells[i].kind);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
