@@ -572,6 +572,9 @@ add_cell (NbTableGrid       *self,
   gtk_widget_add_css_class (entry, "numeric");
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
+  /* Ctrl+Z undoes the report's edits (win.undo), as in a spreadsheet;
+   * typing not yet committed is put back with Escape. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), def->kind == NB_VALUE_AMOUNT ? 8 : 4);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), def->kind == NB_VALUE_AMOUNT ? 12 : 6);
   /* Not a zero: the report does not give this cell. */
