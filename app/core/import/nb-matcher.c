@@ -220,10 +220,9 @@ contains_any (const char        *key,
 static gboolean
 is_header_text (const char *key)
 {
-  static const char *const markers[] = { "勾稽", "第三项加第四项", "申请人情况", NULL };
   g_autofree char *rest = g_strdup (key);
 
-  if (contains_any (key, markers))
+  if (contains_any (key, nb_template_s3_header_markers))
     return TRUE;
 
   for (guint i = 0; nb_template_s3_header_words[i]; i++)
@@ -821,9 +820,9 @@ nb_matcher_fill_report (GPtrArray  *lines,
                         NbReport   *report,
                         GError    **error)
 {
-  static const char *const s2_markers[] = { "第二十条", "本年制发件数", "本年新制作数量", "信息内容", NULL };
-  static const char *const s3_markers[] = { "勾稽关系", "申请人情况", "本年新收政府信息公开申请数量", NULL };
-  static const char *const s4_markers[] = { "行政复议", NULL };
+  const char *const *s2_markers = nb_template_get_table (NB_TABLE_S2, NB_TEMPLATE_2021)->start_keys;
+  const char *const *s3_markers = nb_template_get_table (NB_TABLE_S3, NB_TEMPLATE_2021)->start_keys;
+  const char *const *s4_markers = nb_template_get_table (NB_TABLE_S4, NB_TEMPLATE_2021)->start_keys;
   Matcher m = { lines, NULL, report, { 0 } };
   int n = lines->len;
   int s2, s3, s4, s5, first_heading = n;

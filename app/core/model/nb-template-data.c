@@ -198,29 +198,40 @@ static const NbRowDef s4_rows[] = {
 const NbTableDef nb_template_tables[] = {
   { NB_TABLE_S2, NB_TEMPLATE_2021, "s2", N_("Proactive disclosure"),
     ROWS (s2_2021_rows), ROWS (s2_2021_columns),
-    KEYS ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额") },
+    KEYS ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"),
+    KEYS ("第二十条", "本年制发件数", "本年新制作数量", "信息内容") },
   { NB_TABLE_S3, NB_TEMPLATE_2021, "s3", N_("Requests received and handled"),
     ROWS (s3_rows), ROWS (s3_columns),
-    KEYS ("逾期不补正", "逾期未按收费通知") },
+    KEYS ("逾期不补正", "逾期未按收费通知"),
+    KEYS ("勾稽关系", "申请人情况", "本年新收政府信息公开申请数量") },
   { NB_TABLE_S4, NB_TEMPLATE_2021, "s4", N_("Administrative review and lawsuits"),
     ROWS (s4_rows), ROWS (s4_columns),
-    KEYS ("政府信息公开行政复议行政诉讼情况") },
+    KEYS ("政府信息公开行政复议行政诉讼情况"),
+    KEYS ("行政复议") },
   { NB_TABLE_S2, NB_TEMPLATE_2019, "s2", N_("Proactive disclosure"),
     ROWS (s2_2019_rows), ROWS (s2_2019_columns),
     KEYS ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
-          "本年增减", "政府集中采购", "采购总金额") },
+          "本年增减", "政府集中采购", "采购总金额"),
+    KEYS ("第二十条", "本年制发件数", "本年新制作数量", "信息内容") },
   { NB_TABLE_S3, NB_TEMPLATE_2019, "s3", N_("Requests received and handled"),
     ROWS (s3_rows), ROWS (s3_columns),
-    NULL },
+    NULL,
+    KEYS ("勾稽关系", "申请人情况", "本年新收政府信息公开申请数量") },
   { NB_TABLE_S4, NB_TEMPLATE_2019, "s4", N_("Administrative review and lawsuits"),
     ROWS (s4_rows), ROWS (s4_columns),
-    KEYS ("因政府信息公开工作被申请行政复议", "提起行政诉讼情况") },
+    KEYS ("因政府信息公开工作被申请行政复议", "提起行政诉讼情况"),
+    KEYS ("行政复议") },
 };
 
 const guint nb_template_n_tables = G_N_ELEMENTS (nb_template_tables);
 
 /* Words of S3's column header: a label-only line made of these is header,
  * not a wrapped row label. */
+/* Text only S3's column header has: a line with it is never a row label. */
+const char *const nb_template_s3_header_markers[] = {
+  "勾稽", "第三项加第四项", "申请人情况", NULL
+};
+
 const char *const nb_template_s3_header_words[] = {
   "本列数据的勾稽关系为", "第一项加第二项之和", "等于第三项加第四项之和",
   "申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构",

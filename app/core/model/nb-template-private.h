@@ -9,5 +9,6 @@ extern const NbTableDef   nb_template_tables[];
 extern const guint        nb_template_n_tables;
 extern const NbSectionDef nb_template_sections[];
 extern const char *const  nb_template_s3_header_words[];
+extern const char *const  nb_template_s3_header_markers[];
 
 G_END_DECLS

@@ -49,6 +49,7 @@ typedef struct
   const NbColumnDef *columns;
   guint n_columns;
   const char *const *version_keys; /* text that only this version's header has */
+  const char *const *start_keys;   /* text where the table starts, if its heading is lost */
 } NbTableDef;
 
 typedef struct
