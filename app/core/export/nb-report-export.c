@@ -37,6 +37,22 @@ nb_json_add_cell_value (JsonBuilder *builder,
     json_builder_add_double_value (builder, value);
 }
 
+/* "template": {"s2": "2021", "s3": "2019", "s4": "2021"} */
+void
+nb_json_add_template_versions (JsonBuilder *builder,
+                               NbReport    *report)
+{
+  json_builder_set_member_name (builder, "template");
+  json_builder_begin_object (builder);
+  for (guint t = 0; t < NB_N_TABLES; t++)
+    {
+      json_builder_set_member_name (builder, nb_template_get_table (t, NB_TEMPLATE_2021)->id);
+      json_builder_add_string_value (builder,
+                                     nb_template_version_to_string (nb_report_get_table_version (report, t)));
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_value (JsonBuilder     *builder,
            NbReport        *report,
@@ -86,22 +102,13 @@ nb_report_export_json_node (NbReport   *report,
   GListModel *problems = nb_report_get_problems (report);
   guint n_cells;
   const NbCellDef *cells = nb_template_get_cells (&n_cells);
-  static const char *const table_ids[NB_N_TABLES] = { "s2", "s3", "s4" };
 
   json_builder_begin_object (builder);
 
   json_builder_set_member_name (builder, "file");
   json_builder_add_string_value (builder, file);
 
-  json_builder_set_member_name (builder, "template");
-  json_builder_begin_object (builder);
-  for (guint t = 0; t < NB_N_TABLES; t++)
-    {
-      json_builder_set_member_name (builder, table_ids[t]);
-      json_builder_add_string_value (builder,
-                                     nb_template_version_to_string (nb_report_get_table_version (report, t)));
-    }
-  json_builder_end_object (builder);
+  nb_json_add_template_versions (builder, report);
 
   json_builder_set_member_name (builder, "agency");
   if (nb_report_get_agency (report))

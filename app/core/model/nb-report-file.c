@@ -23,8 +23,6 @@ static const char *const state_names[] = {
   [NB_CELL_DERIVED] = "derived",
 };
 
-static const char *const table_ids[NB_N_TABLES] = { "s2", "s3", "s4" };
-
 static int
 state_from_name (const char *name)
 {
@@ -89,15 +87,7 @@ nb_report_file_to_data (NbReport *report)
   add_string_or_null (builder, "sha256", nb_report_get_source_checksum (report));
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "template");
-  json_builder_begin_object (builder);
-  for (guint t = 0; t < NB_N_TABLES; t++)
-    {
-      json_builder_set_member_name (builder, table_ids[t]);
-      json_builder_add_string_value (builder,
-                                     nb_template_version_to_string (nb_report_get_table_version (report, t)));
-    }
-  json_builder_end_object (builder);
+  nb_json_add_template_versions (builder, report);
 
   add_string_or_null (builder, "agency", nb_report_get_agency (report));
   json_builder_set_member_name (builder, "year");
@@ -383,7 +373,9 @@ nb_report_file_load_bytes (GBytes      *bytes,
   for (guint t = 0; template != NULL && t < NB_N_TABLES; t++)
     {
       NbTemplateVersion version =
-        nb_template_version_from_string (json_object_get_string_member_with_default (template, table_ids[t], NULL));
+        nb_template_version_from_string (json_object_get_string_member_with_default (template,
+                                                                              nb_template_get_table (t, NB_TEMPLATE_2021)->id,
+                                                                              NULL));
 
       if (version != NB_TEMPLATE_UNKNOWN)
         nb_report_set_table_version (report, t, version);
