@@ -37,6 +37,21 @@ nb_json_add_cell_value (JsonBuilder *builder,
     json_builder_add_double_value (builder, value);
 }
 
+/* "sections": {"一": "…", …, "六": "…"} */
+void
+nb_json_add_sections (JsonBuilder *builder,
+                      NbReport    *report)
+{
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_object (builder);
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    {
+      json_builder_set_member_name (builder, nb_template_get_section (s)->numeral);
+      json_builder_add_string_value (builder, nb_report_get_section_text (report, s));
+    }
+  json_builder_end_object (builder);
+}
+
 /* "template": {"s2": "2021", "s3": "2019", "s4": "2021"} */
 void
 nb_json_add_template_versions (JsonBuilder *builder,
@@ -173,14 +188,7 @@ nb_report_export_json_node (NbReport   *report,
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "sections");
-  json_builder_begin_object (builder);
-  for (guint s = 0; s < NB_N_SECTIONS; s++)
-    {
-      json_builder_set_member_name (builder, nb_template_get_section (s)->numeral);
-      json_builder_add_string_value (builder, nb_report_get_section_text (report, s));
-    }
-  json_builder_end_object (builder);
+  nb_json_add_sections (builder, report);
 
   json_builder_end_object (builder);
 

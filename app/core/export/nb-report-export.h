@@ -20,6 +20,8 @@ char     *nb_report_export_text      (NbReport   *report);
 char     *nb_csv_escape              (const char *field);
 gboolean  nb_report_cell_is_listed   (NbReport   *report,
                                       guint       index);
+void      nb_json_add_sections       (JsonBuilder *builder,
+                                      NbReport    *report);
 void      nb_json_add_template_versions (JsonBuilder *builder,
                                          NbReport    *report);
 void      nb_json_add_cell_value     (JsonBuilder *builder,

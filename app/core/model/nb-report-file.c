@@ -94,14 +94,7 @@ nb_report_file_to_data (NbReport *report)
   json_builder_add_int_value (builder, nb_report_get_year (report));
   add_string_or_null (builder, "title", nb_report_get_title (report));
 
-  json_builder_set_member_name (builder, "sections");
-  json_builder_begin_object (builder);
-  for (guint s = 0; s < NB_N_SECTIONS; s++)
-    {
-      json_builder_set_member_name (builder, nb_template_get_section (s)->numeral);
-      json_builder_add_string_value (builder, nb_report_get_section_text (report, s));
-    }
-  json_builder_end_object (builder);
+  nb_json_add_sections (builder, report);
 
   json_builder_set_member_name (builder, "cells");
   json_builder_begin_object (builder);
@@ -328,6 +321,23 @@ read_number (JsonObject *object,
   return TRUE;
 }
 
+/* A cell's state and value; missing when either is absent or unknown. */
+static NbCellState
+read_cell (JsonObject *object,
+           const char *state_member,
+           const char *value_member,
+           double     *value)
+{
+  int state = state_from_name (json_object_get_string_member_with_default (object, state_member, NULL));
+
+  if (state < 0 || !read_number (object, value_member, value))
+    {
+      *value = 0;
+      return NB_CELL_MISSING;
+    }
+  return state;
+}
+
 NbReport *
 nb_report_file_load_bytes (GBytes      *bytes,
                            const char  *path,
@@ -407,11 +417,7 @@ nb_report_file_load_bytes (GBytes      *bytes,
       if (cell == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         continue;
       object = json_node_get_object (node);
-      state = state_from_name (json_object_get_string_member_with_default (object, "state", NULL));
-      if (state < 0)
-        state = NB_CELL_MISSING;
-      if (!read_number (object, "value", &value))
-        state = NB_CELL_MISSING;
+      state = read_cell (object, "state", "value", &value);
       read_source (object_member (object, "source", NULL), &cell_source);
       nb_report_set_cell (report, cell->index, state, value, &cell_source,
                           json_object_get_string_member_with_default (object, "note", NULL));
@@ -431,9 +437,7 @@ nb_report_file_load_bytes (GBytes      *bytes,
       if (cell == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         continue;
       object = json_node_get_object (node);
-      state = state_from_name (json_object_get_string_member_with_default (object, "read_state", NULL));
-      if (state < 0 || !read_number (object, "read_value", &value))
-        state = NB_CELL_MISSING, value = 0;
+      state = read_cell (object, "read_state", "read_value", &value);
       nb_report_set_cell_as_read (report, cell->index, state, value);
     }
 
