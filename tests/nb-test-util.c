@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "nb-checker.h"
 #include "nb-importer.h"
 #include "nb-problem.h"
 #include "nb-test-util.h"
@@ -140,7 +141,8 @@ compare_strings (gconstpointer a,
 char *
 nb_test_problems_string (NbReport *report)
 {
-  GListModel *problems = nb_report_get_problems (report);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  GListModel *problems = nb_checker_get_problems (checker);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) out = g_string_new (NULL);
 

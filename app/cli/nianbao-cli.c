@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "nb-checker.h"
 #include "nb-importer.h"
 #include "nb-problem.h"
 #include "nb-report-export.h"
@@ -26,6 +27,7 @@ typedef struct
 {
   const char *path;
   NbReport   *report;
+  NbChecker  *checker;
   GError     *error;
 } Job;
 
@@ -43,6 +45,8 @@ run_job (gpointer data,
 
   (void) user_data;
   job->report = nb_import_file (job->path, &import_options, NULL, &job->error);
+  if (job->report != NULL)
+    job->checker = nb_checker_new (job->report);
 }
 
 static void
@@ -92,7 +96,7 @@ bad:
 static void
 print_problems (Job *job)
 {
-  GListModel *problems = nb_report_get_problems (job->report);
+  GListModel *problems = nb_checker_get_problems (job->checker);
   guint n = g_list_model_get_n_items (problems);
 
   if (n == 0)
@@ -125,7 +129,9 @@ print_extract (Job   *jobs,
 
       if (g_str_equal (opt_format, "json"))
         {
-          out = nb_report_export_json (jobs[i].report, jobs[i].path);
+          out = nb_report_export_json (jobs[i].report,
+                                       nb_checker_get_problems (jobs[i].checker),
+                                       jobs[i].path);
           g_print ("%s\n", out);
         }
       else if (g_str_equal (opt_format, "csv"))
@@ -137,7 +143,8 @@ print_extract (Job   *jobs,
         }
       else
         {
-          out = nb_report_export_text (jobs[i].report);
+          out = nb_report_export_text (jobs[i].report,
+                                       nb_checker_get_problems (jobs[i].checker));
           if (n_jobs > 1)
             g_print ("==> %s <==\n", jobs[i].path);
           g_print ("%s%s", out, i + 1 < n_jobs ? "\n" : "");
@@ -157,7 +164,7 @@ print_check (Job   *jobs,
       if (jobs[i].report == NULL)
         continue;
       print_problems (&jobs[i]);
-      if (g_list_model_get_n_items (nb_report_get_problems (jobs[i].report)) > 0)
+      if (g_list_model_get_n_items (nb_checker_get_problems (jobs[i].checker)) > 0)
         status = EXIT_PROBLEMS;
     }
   return status;
@@ -262,6 +269,7 @@ main (int   argc,
           status = EXIT_UNREADABLE;
         }
       g_clear_error (&jobs[i].error);
+      g_clear_object (&jobs[i].checker);
       g_clear_object (&jobs[i].report);
     }
 

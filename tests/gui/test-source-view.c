@@ -790,14 +790,12 @@ main (int   argc,
               fixture_set_up, test_bad_input, fixture_tear_down);
   g_test_add ("/nb/gui/source-view/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, no_tear_down);
-#ifdef NB_HAVE_PDF_READER
   g_test_add ("/nb/gui/source-view/pdf", Fixture, NULL,
               fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/nb/gui/source-view/encrypted", Fixture, NULL,
               fixture_set_up, test_encrypted, fixture_tear_down);
   g_test_add ("/nb/gui/source-view/long-pdf", Fixture, NULL,
               fixture_set_up, test_long_pdf, fixture_tear_down);
-#endif
 
   return g_test_run ();
 }

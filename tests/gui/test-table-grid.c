@@ -6,8 +6,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "nb-checker.h"
 #include "nb-error.h"
 #include "nb-table-grid.h"
+#include "nb-value.h"
 #include "../nb-test-util.h"
 
 /* NbTableGrid in a real window under Xvfb: values shown, edits going to
@@ -17,6 +19,7 @@
 typedef struct
 {
   NbReport  *report;
+  NbChecker *checker;
   GtkWidget *window;
   GtkWidget *grid;
 } Fixture;
@@ -74,7 +77,9 @@ fixture_open (Fixture   *fixture,
 
   fixture->report = report;
   fixture->grid = nb_table_grid_new (table);
+  fixture->checker = nb_checker_new (report);
   nb_table_grid_set_report (NB_TABLE_GRID (fixture->grid), report);
+  nb_table_grid_set_problems (NB_TABLE_GRID (fixture->grid), nb_checker_get_problems (fixture->checker));
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 900);
@@ -89,6 +94,7 @@ fixture_close (Fixture *fixture)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   iterate ();
+  g_clear_object (&fixture->checker);
   g_clear_object (&fixture->report);
 }
 
@@ -259,7 +265,7 @@ test_refused_text (void)
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_true (has_focus_in (entry));
 
-  g_assert_false (nb_parse_value ("abc", NB_VALUE_COUNT, &value, &expected));
+  g_assert_false (nb_value_parse ("abc", NB_VALUE_COUNT, &value, &expected));
   message = find_message (&f);
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), expected->message));
@@ -502,7 +508,7 @@ test_edition_change (void)
                                                    cell ("s3.other_handling.no_fee.natural")));
 
   nb_report_set_table_version (f.report, NB_TABLE_S3, NB_TEMPLATE_2019);
-  nb_report_recheck (f.report);
+  nb_checker_recheck (f.checker);
   nb_report_edit_cell_text (f.report, cell ("s3.new.natural"), "3", NULL);
   iterate ();
 

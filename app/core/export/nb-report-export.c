@@ -9,6 +9,7 @@
 
 #include "nb-problem.h"
 #include "nb-report-export.h"
+#include "nb-value.h"
 
 /* Every export lists the 207 cells of the 2021 template, and the 2019-only
  * S2 cells where S2 follows that edition. */
@@ -111,10 +112,10 @@ add_source (JsonBuilder    *builder,
 
 JsonNode *
 nb_report_export_json_node (NbReport   *report,
+                            GListModel *problems,
                             const char *file)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  GListModel *problems = nb_report_get_problems (report);
   guint n_cells;
   const NbCellDef *cells = nb_template_get_cells (&n_cells);
 
@@ -197,9 +198,10 @@ nb_report_export_json_node (NbReport   *report,
 
 char *
 nb_report_export_json (NbReport   *report,
+                       GListModel *problems,
                        const char *file)
 {
-  g_autoptr(JsonNode) node = nb_report_export_json_node (report, file);
+  g_autoptr(JsonNode) node = nb_report_export_json_node (report, problems, file);
 
   return json_to_string (node, FALSE);
 }
@@ -248,7 +250,7 @@ nb_report_export_csv (NbReport   *report,
       label = nb_template_dup_cell_label (&cells[i]);
       label_field = nb_csv_escape (label);
       if (nb_report_get_cell (report, i, &value) != NB_CELL_MISSING)
-        value_text = nb_format_value (value, cells[i].kind);
+        value_text = nb_value_format (value, cells[i].kind);
 
       if (file_field)
         g_string_append_printf (out, "%s,", file_field);
@@ -261,10 +263,10 @@ nb_report_export_csv (NbReport   *report,
 
 /* A plain reading of the report: title, the tables row by row, problems. */
 char *
-nb_report_export_text (NbReport *report)
+nb_report_export_text (NbReport   *report,
+                       GListModel *problems)
 {
   GString *out = g_string_new (NULL);
-  GListModel *problems = nb_report_get_problems (report);
   guint n_problems = g_list_model_get_n_items (problems);
 
   g_string_append_printf (out, "%s\n", nb_report_get_title (report) ? nb_report_get_title (report) : _("(no title)"));
@@ -300,7 +302,7 @@ nb_report_export_text (NbReport *report)
                 g_string_append (out, "\t—");
               else
                 {
-                  g_autofree char *text = nb_format_value (value, cell->kind);
+                  g_autofree char *text = nb_value_format (value, cell->kind);
 
                   g_string_append_printf (out, "\t%s", text);
                 }

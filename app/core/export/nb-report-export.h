@@ -11,12 +11,15 @@ G_BEGIN_DECLS
  * the simple ones people paste into spreadsheets. */
 
 JsonNode *nb_report_export_json_node (NbReport   *report,
+                                      GListModel *problems,
                                       const char *file);
 char     *nb_report_export_json      (NbReport   *report,
+                                      GListModel *problems,
                                       const char *file);
 char     *nb_report_export_csv       (NbReport   *report,
                                       const char *file);
-char     *nb_report_export_text      (NbReport   *report);
+char     *nb_report_export_text      (NbReport   *report,
+                                      GListModel *problems);
 char     *nb_csv_escape              (const char *field);
 gboolean  nb_report_cell_is_listed   (NbReport   *report,
                                       guint       index);

@@ -8,102 +8,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nb-checks.h"
 #include "nb-error.h"
-#include "nb-problem.h"
-#include "nb-report.h"
+#include "nb-report-private.h"
+#include "nb-value.h"
 
 /* NbReport is the single source of truth for one report: its cells with
- * where each came from, its prose, and the problems the checks find.  Views,
- * exporters and the library read and change it through this API only. */
-
-typedef struct
-{
-  double       value;
-  NbCellState  state;
-  NbSource     source;
-  char        *note;     /* why it is missing, or how it was read */
-  double       read_value;   /* as the import left it, before any edit */
-  NbCellState  read_state;
-} Cell;
-
-typedef enum
-{
-  EDIT_CELL,
-  EDIT_AGENCY,
-  EDIT_TITLE,
-  EDIT_YEAR,
-  EDIT_SECTION,
-} EditKind;
-
-typedef struct
-{
-  EditKind     kind;
-  guint        index;          /* cell index or section */
-  NbCellState  state[2];       /* before, after */
-  double       value[2];
-  char        *text[2];
-  int          year[2];
-} Edit;
-
-struct _NbReport
-{
-  GObject            parent_instance;
-
-  char              *agency;
-  char              *title;
-  char              *source_path;
-  char              *source_checksum;
-  char              *file_path;
-  int                year;
-  char              *sections[NB_N_SECTIONS];
-  NbTemplateVersion  versions[NB_N_TABLES];
-
-  Cell              *cells;
-  guint              n_cells;
-
-  GListStore        *problems;
-  GArray            *undo;       /* Edit */
-  GArray            *redo;       /* Edit */
-
-  guint              importing : 1;
-  guint              modified : 1;
-  guint              replaying : 1;
-};
+ * where each came from, and its prose.  Views, the checker, exporters and
+ * the library read and change it through this API only; the undo history
+ * is in nb-report-history.c. */
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
 
 enum {
-  PROP_0,
-  PROP_AGENCY,
-  PROP_YEAR,
-  PROP_TITLE,
-  PROP_SOURCE_PATH,
-  PROP_FILE_PATH,
-  PROP_MODIFIED,
-  PROP_CAN_UNDO,
-  PROP_CAN_REDO,
-  PROP_PROBLEMS,
-  N_PROPS
-};
-
-enum {
   CELL_CHANGED,
   SECTION_CHANGED,
+  CHANGED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void
-edit_clear (gpointer data)
-{
-  Edit *edit = data;
-
-  g_clear_pointer (&edit->text[0], g_free);
-  g_clear_pointer (&edit->text[1], g_free);
-}
 
 static void
 nb_report_finalize (GObject *object)
@@ -120,9 +44,7 @@ nb_report_finalize (GObject *object)
   for (guint i = 0; i < self->n_cells; i++)
     g_free (self->cells[i].note);
   g_clear_pointer (&self->cells, g_free);
-  g_clear_object (&self->problems);
-  g_clear_pointer (&self->undo, g_array_unref);
-  g_clear_pointer (&self->redo, g_array_unref);
+  _nb_report_history_clear (self);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
 }
@@ -160,9 +82,6 @@ nb_report_get_property (GObject    *object,
       break;
     case PROP_CAN_REDO:
       g_value_set_boolean (value, nb_report_can_redo (self));
-      break;
-    case PROP_PROBLEMS:
-      g_value_set_object (value, self->problems);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -235,9 +154,6 @@ nb_report_class_init (NbReportClass *klass)
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROBLEMS] =
-    g_param_spec_object ("problems", NULL, NULL, G_TYPE_LIST_MODEL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -253,6 +169,16 @@ nb_report_class_init (NbReportClass *klass)
   signals[SECTION_CHANGED] =
     g_signal_new ("section-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * NbReport::changed:
+   *
+   * The cells settled after a change (an edit, with the derived cells that
+   * follow from it, or a whole import): the moment to re-run the checks.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -260,11 +186,7 @@ nb_report_init (NbReport *self)
 {
   self->n_cells = nb_template_get_n_cells ();
   self->cells = g_new0 (Cell, self->n_cells);
-  self->problems = g_list_store_new (NB_TYPE_PROBLEM);
-  self->undo = g_array_new (FALSE, TRUE, sizeof (Edit));
-  self->redo = g_array_new (FALSE, TRUE, sizeof (Edit));
-  g_array_set_clear_func (self->undo, edit_clear);
-  g_array_set_clear_func (self->redo, edit_clear);
+  _nb_report_history_init (self);
   for (guint i = 0; i < NB_N_TABLES; i++)
     self->versions[i] = NB_TEMPLATE_2021;
 }
@@ -275,111 +197,11 @@ nb_report_new (void)
   return g_object_new (NB_TYPE_REPORT, NULL);
 }
 
-/* ---- Undo ------------------------------------------------------------ */
-
-static void
-notify_history (NbReport *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-}
-
-static gboolean
-recording (NbReport *self)
-{
-  return !self->importing && !self->replaying;
-}
-
-static void
-push_edit (NbReport *self,
-           Edit     *edit)
-{
-  g_array_append_val (self->undo, *edit);
-  g_array_set_size (self->redo, 0);
-  nb_report_set_modified (self, TRUE);
-  notify_history (self);
-}
-
-static void apply_edit (NbReport *self, const Edit *edit, guint side);
-
-static void
-move_edit (NbReport *self,
-           GArray   *from,
-           GArray   *to,
-           guint     side)
-{
-  Edit edit;
-
-  if (from->len == 0)
-    return;
-
-  /* Take the edit out without running its clear func: it moves. */
-  edit = g_array_index (from, Edit, from->len - 1);
-  memset (&g_array_index (from, Edit, from->len - 1), 0, sizeof (Edit));
-  g_array_set_size (from, from->len - 1);
-
-  self->replaying = TRUE;
-  apply_edit (self, &edit, side);
-  self->replaying = FALSE;
-
-  g_array_append_val (to, edit);
-  nb_report_set_modified (self, TRUE);
-  notify_history (self);
-}
-
-gboolean
-nb_report_can_undo (NbReport *self)
-{
-  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
-  return self->undo->len > 0;
-}
-
-gboolean
-nb_report_can_redo (NbReport *self)
-{
-  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
-  return self->redo->len > 0;
-}
-
 void
-nb_report_undo (NbReport *self)
+_nb_report_notify (NbReport *self,
+                   guint     prop_id)
 {
-  g_return_if_fail (NB_IS_REPORT (self));
-  move_edit (self, self->undo, self->redo, 0);
-}
-
-void
-nb_report_redo (NbReport *self)
-{
-  g_return_if_fail (NB_IS_REPORT (self));
-  move_edit (self, self->redo, self->undo, 1);
-}
-
-guint
-nb_report_get_n_edits (NbReport *self)
-{
-  g_return_val_if_fail (NB_IS_REPORT (self), 0);
-  return self->undo->len;
-}
-
-gboolean
-nb_report_get_modified (NbReport *self)
-{
-  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
-  return self->modified;
-}
-
-void
-nb_report_set_modified (NbReport *self,
-                        gboolean  modified)
-{
-  g_return_if_fail (NB_IS_REPORT (self));
-
-  modified = !!modified;
-  if (self->modified == (guint) modified)
-    return;
-  self->modified = modified;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 /* ---- Text fields ----------------------------------------------------- */
@@ -394,13 +216,13 @@ set_text (NbReport   *self,
   if (g_strcmp0 (*field, text) == 0)
     return FALSE;
 
-  if (recording (self))
+  if (_nb_report_recording (self))
     {
       Edit edit = { .kind = kind, .index = index };
 
       edit.text[0] = g_strdup (*field);
       edit.text[1] = g_strdup (text);
-      push_edit (self, &edit);
+      _nb_report_push_edit (self, &edit);
     }
 
   g_free (*field);
@@ -458,11 +280,11 @@ nb_report_set_year (NbReport *self,
   if (self->year == year)
     return;
 
-  if (recording (self))
+  if (_nb_report_recording (self))
     {
       Edit edit = { .kind = EDIT_YEAR, .year = { self->year, year } };
 
-      push_edit (self, &edit);
+      _nb_report_push_edit (self, &edit);
     }
 
   self->year = year;
@@ -717,7 +539,7 @@ store_cell (NbReport       *self,
 
   g_signal_emit (self, signals[CELL_CHANGED], 0, index);
   update_aggregate (self);
-  nb_report_recheck (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 void
@@ -751,7 +573,7 @@ nb_report_edit_cell (NbReport    *self,
   if (cell->state == state && cell->value == value)
     return;
 
-  if (recording (self))
+  if (_nb_report_recording (self))
     {
       Edit edit = {
         .kind = EDIT_CELL,
@@ -760,7 +582,7 @@ nb_report_edit_cell (NbReport    *self,
         .value = { cell->value, value },
       };
 
-      push_edit (self, &edit);
+      _nb_report_push_edit (self, &edit);
     }
 
   /* An edit keeps the cell's source: it still points at what was read. */
@@ -789,41 +611,14 @@ nb_report_edit_cell_text (NbReport    *self,
       return TRUE;
     }
 
-  if (!nb_parse_value (stripped, def->kind, &value, error))
+  if (!nb_value_parse (stripped, def->kind, &value, error))
     return FALSE;
 
   nb_report_edit_cell (self, index, NB_CELL_EDITED, value);
   return TRUE;
 }
 
-static void
-apply_edit (NbReport   *self,
-            const Edit *edit,
-            guint       side)
-{
-  switch (edit->kind)
-    {
-    case EDIT_CELL:
-      nb_report_edit_cell (self, edit->index, edit->state[side], edit->value[side]);
-      break;
-    case EDIT_AGENCY:
-      nb_report_set_agency (self, edit->text[side]);
-      break;
-    case EDIT_TITLE:
-      nb_report_set_title (self, edit->text[side]);
-      break;
-    case EDIT_YEAR:
-      nb_report_set_year (self, edit->year[side]);
-      break;
-    case EDIT_SECTION:
-      nb_report_set_section_text (self, edit->index, edit->text[side]);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* ---- Import and checks ---------------------------------------------- */
+/* ---- Import ---------------------------------------------- */
 
 void
 nb_report_begin_import (NbReport *self)
@@ -844,7 +639,7 @@ nb_report_end_import (NbReport *self)
       self->cells[i].read_state = self->cells[i].state;
       self->cells[i].read_value = self->cells[i].value;
     }
-  nb_report_recheck (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* The cell as it was read, before any edit. */
@@ -872,144 +667,4 @@ nb_report_set_cell_as_read (NbReport    *self,
 
   self->cells[index].read_state = state;
   self->cells[index].read_value = value;
-}
-
-GListModel *
-nb_report_get_problems (NbReport *self)
-{
-  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
-  return G_LIST_MODEL (self->problems);
-}
-
-static gboolean
-same_problems (GListModel *model,
-               GPtrArray  *problems)
-{
-  if (g_list_model_get_n_items (model) != problems->len)
-    return FALSE;
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autoptr(NbProblem) old = g_list_model_get_item (model, i);
-
-      if (!nb_problem_equal (old, g_ptr_array_index (problems, i)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-void
-nb_report_recheck (NbReport *self)
-{
-  g_autoptr(GPtrArray) problems = NULL;
-
-  g_return_if_fail (NB_IS_REPORT (self));
-
-  if (self->importing)
-    return;
-
-  problems = nb_checks_run (self);
-
-  /* Views bound to the list only hear about real changes. */
-  if (same_problems (G_LIST_MODEL (self->problems), problems))
-    return;
-
-  g_list_store_splice (self->problems, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
-                       problems->pdata, problems->len);
-}
-
-/* ---- Values ---------------------------------------------------------- */
-
-gboolean
-nb_parse_value (const char   *text,
-                NbValueKind   kind,
-                double       *value,
-                GError      **error)
-{
-  g_autofree char *normal = NULL;
-  g_autoptr(GString) digits = NULL;
-  char *end = NULL;
-  double v;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  /* People type full-width digits and thousands separators. */
-  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (normal == NULL)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_INVALID_VALUE, _("Not valid text"));
-      return FALSE;
-    }
-  g_strstrip (normal);
-  digits = g_string_new (NULL);
-  for (const char *p = normal; *p; p++)
-    if (*p != ',')
-      g_string_append_c (digits, *p);
-
-  v = g_ascii_strtod (digits->str, &end);
-  if (digits->len == 0 || end == NULL || *end != '\0' || !isfinite (v) ||
-      !(g_ascii_isdigit (digits->str[0]) || digits->str[0] == '-' || digits->str[0] == '+' ||
-        digits->str[0] == '.') || strchr (digits->str, 'e') || strchr (digits->str, 'E') ||
-      strchr (digits->str, 'x') || strchr (digits->str, 'X'))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_INVALID_VALUE,
-                   _("“%s” is not a number"), text);
-      return FALSE;
-    }
-
-  switch (kind)
-    {
-    case NB_VALUE_COUNT:
-      if (v < 0 || v != floor (v))
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_INVALID_VALUE,
-                       _("“%s” is not a count: enter a whole number, 0 or more"), text);
-          return FALSE;
-        }
-      break;
-    case NB_VALUE_SIGNED_COUNT:
-      if (v != floor (v))
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_INVALID_VALUE,
-                       _("“%s” is not a whole number"), text);
-          return FALSE;
-        }
-      break;
-    case NB_VALUE_AMOUNT:
-      if (v < 0)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_INVALID_VALUE,
-                       _("“%s” is negative: enter an amount of 0 or more"), text);
-          return FALSE;
-        }
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  *value = v;
-  return TRUE;
-}
-
-char *
-nb_format_value (double      value,
-                 NbValueKind kind)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (kind != NB_VALUE_AMOUNT && value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%.0f", value);
-
-  /* Shortest form that reads back the same: 7730.28, not 7730.2800000000007. */
-  for (int precision = 6; precision <= 17; precision++)
-    {
-      char fmt[8];
-
-      g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, fmt, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  return g_strdup (buf);
 }

@@ -96,14 +96,4 @@ guint              nb_report_get_n_edits         (NbReport          *self);
 void               nb_report_begin_import        (NbReport          *self);
 void               nb_report_end_import          (NbReport          *self);
 
-GListModel        *nb_report_get_problems        (NbReport          *self);
-void               nb_report_recheck             (NbReport          *self);
-
-gboolean           nb_parse_value                (const char        *text,
-                                                  NbValueKind        kind,
-                                                  double            *value,
-                                                  GError           **error);
-char              *nb_format_value               (double             value,
-                                                  NbValueKind        kind);
-
 G_END_DECLS

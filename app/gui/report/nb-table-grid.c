@@ -8,6 +8,7 @@
 #include "nb-enums.h"
 #include "nb-problem.h"
 #include "nb-table-grid.h"
+#include "nb-value.h"
 
 /* One table of the report as the printed template lays it out: merged
  * headers, row titles at the left and one entry per cell.  The layout is
@@ -36,6 +37,7 @@ struct _NbTableGrid
 
   NbTableId          table;
   NbReport          *report;
+  GListModel        *problems;   /* NbProblem, from the report's checker */
   const NbTableDef  *def;        /* the edition the grid is laid out for */
 
   GtkWidget         *grid;
@@ -55,6 +57,7 @@ enum {
   PROP_0,
   PROP_TABLE,
   PROP_REPORT,
+  PROP_PROBLEMS,
   N_PROPS
 };
 
@@ -100,7 +103,7 @@ dup_model_text (NbTableGrid     *self,
   if (self->report == NULL ||
       nb_report_get_cell (self->report, def->index, &value) == NB_CELL_MISSING)
     return g_strdup ("");
-  return nb_format_value (value, def->kind);
+  return nb_value_format (value, def->kind);
 }
 
 static void
@@ -824,9 +827,9 @@ update_problem_marks (NbTableGrid *self)
 {
   g_autoptr(GHashTable) messages = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
-  if (self->report != NULL)
+  if (self->problems != NULL)
     {
-      GListModel *problems = nb_report_get_problems (self->report);
+      GListModel *problems = self->problems;
       guint n = g_list_model_get_n_items (problems);
 
       for (guint i = 0; i < n; i++)
@@ -994,9 +997,13 @@ nb_table_grid_dispose (GObject *object)
 
   if (self->report != NULL)
     {
-      g_signal_handlers_disconnect_by_data (nb_report_get_problems (self->report), self);
       g_signal_handlers_disconnect_by_data (self->report, self);
       g_clear_object (&self->report);
+    }
+  if (self->problems != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->problems, self);
+      g_clear_object (&self->problems);
     }
 
   G_OBJECT_CLASS (nb_table_grid_parent_class)->dispose (object);
@@ -1029,6 +1036,9 @@ nb_table_grid_get_property (GObject    *object,
     case PROP_REPORT:
       g_value_set_object (value, self->report);
       break;
+    case PROP_PROBLEMS:
+      g_value_set_object (value, self->problems);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1049,6 +1059,9 @@ nb_table_grid_set_property (GObject      *object,
       break;
     case PROP_REPORT:
       nb_table_grid_set_report (self, g_value_get_object (value));
+      break;
+    case PROP_PROBLEMS:
+      nb_table_grid_set_problems (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1072,6 +1085,9 @@ nb_table_grid_class_init (NbTableGridClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBLEMS] =
+    g_param_spec_object ("problems", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1148,28 +1164,53 @@ nb_table_grid_set_report (NbTableGrid *self,
     return;
 
   if (self->report != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (nb_report_get_problems (self->report), self);
-      g_signal_handlers_disconnect_by_data (self->report, self);
-    }
+    g_signal_handlers_disconnect_by_data (self->report, self);
 
   g_set_object (&self->report, report);
 
   if (report != NULL)
-    {
-      g_signal_connect_object (report, "cell-changed",
-                               G_CALLBACK (on_cell_changed), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (nb_report_get_problems (report), "items-changed",
-                               G_CALLBACK (on_problems_changed), self,
-                               G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (report, "cell-changed",
+                             G_CALLBACK (on_cell_changed), self,
+                             G_CONNECT_SWAPPED);
 
   /* Constructing with a report builds once, in constructed. */
   if (self->grid != NULL)
     rebuild (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+GListModel *
+nb_table_grid_get_problems (NbTableGrid *self)
+{
+  g_return_val_if_fail (NB_IS_TABLE_GRID (self), NULL);
+
+  return self->problems;
+}
+
+/* The problems to mark in the grid: the report's checker's list. */
+void
+nb_table_grid_set_problems (NbTableGrid *self,
+                            GListModel  *problems)
+{
+  g_return_if_fail (NB_IS_TABLE_GRID (self));
+  g_return_if_fail (problems == NULL || G_IS_LIST_MODEL (problems));
+
+  if (self->problems == problems)
+    return;
+
+  if (self->problems != NULL)
+    g_signal_handlers_disconnect_by_data (self->problems, self);
+
+  g_set_object (&self->problems, problems);
+
+  if (problems != NULL)
+    g_signal_connect_object (problems, "items-changed",
+                             G_CALLBACK (on_problems_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  update_problem_marks (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEMS]);
 }
 
 /**

@@ -14,9 +14,7 @@
 #include "nb-matcher.h"
 #include "nb-report-file.h"
 #include "nb-text-reader.h"
-#ifdef NB_HAVE_PDF_READER
 #include "nb-pdf-reader.h"
-#endif
 
 /* One road for every report: pick the reader by the file's content, let it
  * make the line stream, let the matcher fill the report. */
@@ -43,14 +41,7 @@ read_lines (GBytes                 *bytes,
 {
   if (is_pdf (bytes))
     {
-#ifdef NB_HAVE_PDF_READER
       return nb_pdf_read_lines (bytes, options, cancellable, error);
-#else
-      (void) options;
-      g_set_error (error, NB_ERROR, NB_ERROR_FAILED,
-                   _("This is a PDF file; this build of Nianbao reads only text"));
-      return NULL;
-#endif
     }
 
   if (g_bytes_get_size (bytes) > NB_IMPORT_MAX_TEXT_SIZE)

@@ -23,6 +23,7 @@ void          nb_report_view_load         (NbReportView        *self,
                                            const char          *password);
 void          nb_report_view_cancel       (NbReportView        *self);
 NbReport     *nb_report_view_get_report   (NbReportView        *self);
+GListModel   *nb_report_view_get_problems (NbReportView        *self);
 GFile        *nb_report_view_get_file     (NbReportView        *self);
 const char   *nb_report_view_get_title    (NbReportView        *self);
 gboolean      nb_report_view_get_busy     (NbReportView        *self);

@@ -8,6 +8,7 @@
 
 #include "nb-checks.h"
 #include "nb-problem.h"
+#include "nb-value.h"
 
 /* A rule instance over a few cells: collects their ids and values, and
  * knows whether any of them is missing (then the rule is not checked:
@@ -72,7 +73,7 @@ differ (double a,
 static char *
 fmt (double value)
 {
-  return nb_format_value (value, NB_VALUE_AMOUNT);
+  return nb_value_format (value, NB_VALUE_AMOUNT);
 }
 
 static const NbRowDef *

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "nb-checker.h"
 #include "nb-error.h"
 #include "nb-importer.h"
 #include "nb-problem.h"
@@ -21,6 +22,7 @@ struct _NbReportView
 
   GFile           *file;
   NbReport        *report;
+  NbChecker       *checker;
   GCancellable    *cancellable;
   char            *error;
   char            *password;
@@ -144,7 +146,7 @@ create_problem_row (gpointer item,
 static void
 update_problems_title (NbReportView *self)
 {
-  guint n = self->report ? g_list_model_get_n_items (nb_report_get_problems (self->report)) : 0;
+  guint n = self->checker ? g_list_model_get_n_items (nb_checker_get_problems (self->checker)) : 0;
   g_autofree char *title = NULL;
 
   if (n == 0)
@@ -300,8 +302,6 @@ on_report_notify (NbReportView *self,
 {
   if (g_str_equal (pspec->name, "modified"))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-  else if (g_str_equal (pspec->name, "problems"))
-    update_problems_title (self);
   else
     sync_fields (self);
 }
@@ -316,15 +316,23 @@ static void
 set_report (NbReportView *self,
             NbReport     *report)
 {
+  GListModel *problems;
+
   if (!g_set_object (&self->report, report))
     return;
 
-  for (guint t = 0; t < NB_N_TABLES; t++)
-    nb_table_grid_set_report (NB_TABLE_GRID (self->grids[t]), report);
+  g_clear_object (&self->checker);
+  self->checker = nb_checker_new (report);
+  problems = nb_checker_get_problems (self->checker);
 
-  gtk_list_box_bind_model (self->problems_list, G_LIST_MODEL (nb_report_get_problems (report)),
-                           create_problem_row, NULL, NULL);
-  g_signal_connect_object (nb_report_get_problems (report), "items-changed",
+  for (guint t = 0; t < NB_N_TABLES; t++)
+    {
+      nb_table_grid_set_report (NB_TABLE_GRID (self->grids[t]), report);
+      nb_table_grid_set_problems (NB_TABLE_GRID (self->grids[t]), problems);
+    }
+
+  gtk_list_box_bind_model (self->problems_list, problems, create_problem_row, NULL, NULL);
+  g_signal_connect_object (problems, "items-changed",
                            G_CALLBACK (on_problems_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (report, "notify", G_CALLBACK (on_report_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (report, "section-changed", G_CALLBACK (on_section_changed), self,
@@ -613,6 +621,14 @@ nb_report_view_get_report (NbReportView *self)
   return self->report;
 }
 
+/* The problems the checks find in the report, or NULL before it loads. */
+GListModel *
+nb_report_view_get_problems (NbReportView *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
+  return self->checker ? nb_checker_get_problems (self->checker) : NULL;
+}
+
 GFile *
 nb_report_view_get_file (NbReportView *self)
 {
@@ -715,6 +731,7 @@ nb_report_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
+  g_clear_object (&self->checker);
   g_clear_object (&self->report);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->password, g_free);

@@ -11,9 +11,7 @@
 #include "nb-importer.h"
 #include "nb-source-view.h"
 #include "nb-text-reader.h"
-#ifdef NB_HAVE_PDF_READER
 #include "nb-pdf-reader.h"
-#endif
 
 /* The original document beside the data.  A text file is shown as the very
  * text the importer decoded; a PDF as a column of pages that are rendered
@@ -592,7 +590,6 @@ open_pdf (LoadData      *data,
           GCancellable  *cancellable,
           GError       **error)
 {
-#ifdef NB_HAVE_PDF_READER
   const char *password = data->password && *data->password ? data->password : NULL;
   g_autoptr(PopplerDocument) document = nb_pdf_open (bytes, password, error);
   PageSize last = { 595, 842 };
@@ -626,11 +623,6 @@ open_pdf (LoadData      *data,
 
   data->document = G_OBJECT (g_steal_pointer (&document));
   return TRUE;
-#else
-  g_set_error (error, NB_ERROR, NB_ERROR_FAILED,
-               _("This is a PDF file; this build of Nianbao reads only text"));
-  return FALSE;
-#endif
 }
 
 static void
@@ -683,7 +675,6 @@ static cairo_surface_t *
 render_page (RenderJob  *job,
              GError    **error)
 {
-#ifdef NB_HAVE_PDF_READER
   g_autoptr(PopplerPage) page = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -713,11 +704,6 @@ render_page (RenderJob  *job,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
-#else
-  g_set_error (error, NB_ERROR, NB_ERROR_FAILED,
-               _("This is a PDF file; this build of Nianbao reads only text"));
-  return NULL;
-#endif
 }
 
 static void
