@@ -31,7 +31,15 @@ typedef struct
   GError     *error;
 } Job;
 
+typedef enum
+{
+  FORMAT_JSON,
+  FORMAT_CSV,
+  FORMAT_TEXT,
+} Format;
+
 static const char *opt_format = "json";
+static Format format;
 static char *opt_password;
 static char *opt_pages;
 static gboolean opt_version;
@@ -127,14 +135,14 @@ print_extract (Job   *jobs,
       if (jobs[i].report == NULL)
         continue;
 
-      if (g_str_equal (opt_format, "json"))
+      if (format == FORMAT_JSON)
         {
           out = nb_report_export_json (jobs[i].report,
                                        nb_checker_get_problems (jobs[i].checker),
                                        jobs[i].path);
           g_print ("%s\n", out);
         }
-      else if (g_str_equal (opt_format, "csv"))
+      else if (format == FORMAT_CSV)
         {
           if (i == 0)
             g_print (n_jobs > 1 ? "file,cell_id,label,value\n" : "cell_id,label,value\n");
@@ -236,8 +244,13 @@ main (int   argc,
       return EXIT_USAGE;
     }
 
-  if (!g_str_equal (opt_format, "json") && !g_str_equal (opt_format, "csv") &&
-      !g_str_equal (opt_format, "text"))
+  if (g_str_equal (opt_format, "json"))
+    format = FORMAT_JSON;
+  else if (g_str_equal (opt_format, "csv"))
+    format = FORMAT_CSV;
+  else if (g_str_equal (opt_format, "text"))
+    format = FORMAT_TEXT;
+  else
     {
       g_printerr (_("nianbao-cli: unknown format “%s” (json, csv or text)\n"), opt_format);
       return EXIT_USAGE;
