@@ -162,7 +162,7 @@ nb_matcher_fill_report (GPtrArray  *lines,
   s4 = m.headings[NB_SECTION_APPEALS];
   if (s4 < 0)
     s4 = _nb_matcher_first_line_with (&m, MAX (MAX (s3, s2), m.headings[NB_SECTION_OVERVIEW] + 1), s5,
-                          s4_markers, TRUE);
+                                      s4_markers, TRUE);
 
   found_any = s2 >= 0 || s3 >= 0 || s4 >= 0;
 
@@ -201,7 +201,7 @@ nb_matcher_fill_report (GPtrArray  *lines,
       _nb_matcher_match_rows (&m, s2_def, 0, 0);
 
     _nb_matcher_match_rows (&m, nb_template_get_table (NB_TABLE_S3, NB_TEMPLATE_2021),
-                s3 >= 0 ? s3 : 0, s3 >= 0 ? s3_end : 0);
+                            s3 >= 0 ? s3 : 0, s3 >= 0 ? s3_end : 0);
 
     s4_def = nb_template_get_table (NB_TABLE_S4, NB_TEMPLATE_2021);
     if (s4 >= 0 && _nb_matcher_contains_any (m.keys[s4], nb_template_get_table (NB_TABLE_S4, NB_TEMPLATE_2019)->version_keys))
