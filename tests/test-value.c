@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "nb-error.h"
+#include "nb-report.h"
 #include "nb-value.h"
 
 /* The one lexer: what the matcher reads and what a person types. */
@@ -157,6 +158,38 @@ test_format (void)
     }
 }
 
+/* Typing into a cell goes through the same lexer as reading a report. */
+static void
+test_edit (void)
+{
+  g_autoptr(NbReport) report = nb_report_new ();
+  guint natural = nb_template_lookup_cell ("s3.new.natural")->index;
+  guint fees = nb_template_lookup_cell ("s2.fees.amount")->index;
+  g_autoptr(GError) error = NULL;
+  double value = -1;
+
+  g_assert_true (nb_report_edit_cell_text (report, natural, "1,234", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_report_get_cell (report, natural, &value), ==, NB_CELL_EDITED);
+  g_assert_cmpfloat (value, ==, 1234);
+
+  g_assert_true (nb_report_edit_cell_text (report, fees, "251000元", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_report_get_cell (report, fees, &value), ==, NB_CELL_EDITED);
+  g_assert_cmpfloat_with_epsilon (value, 25.1, 1e-12);
+
+  /* A blank marker empties the cell: missing, not 0. */
+  g_assert_true (nb_report_edit_cell_text (report, natural, "／", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_report_get_cell (report, natural, NULL), ==, NB_CELL_MISSING);
+
+  g_assert_false (nb_report_edit_cell_text (report, fees, "abc", &error));
+  g_assert_error (error, NB_ERROR, NB_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "“abc” is not a number");
+  g_assert_cmpint (nb_report_get_cell (report, fees, &value), ==, NB_CELL_EDITED);
+  g_assert_cmpfloat_with_epsilon (value, 25.1, 1e-12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/nb/value/text", test_text);
   g_test_add_func ("/nb/value/kinds", test_kinds);
   g_test_add_func ("/nb/value/format", test_format);
+  g_test_add_func ("/nb/value/edit", test_edit);
 
   return g_test_run ();
 }
