@@ -56,7 +56,13 @@ is_dashes (const char *text)
 static char *
 normalize (const char *text)
 {
-  char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  char *normal;
+
+  /* ASCII is its own NFKC: the common case, in every table cell read. */
+  if (g_str_is_ascii (text))
+    normal = g_strdup (text);
+  else
+    normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
 
   if (normal != NULL)
     g_strstrip (normal);
