@@ -9,6 +9,8 @@ Reads  data/samples/*.txt  (byte-for-byte copies of the five seeds) and writes
   tests/fixtures/text/encodings/  each seed re-encoded (GB18030, UTF-16, BOM, CRLF)
   tests/fixtures/text/altered/    seeds with deliberate inconsistencies + manifest.json
   tests/fixtures/text/bad/        empty, binary, truncated, non-report, Latin-1 inputs
+  tests/fixtures/text/distinct/   the seeds' layouts filled with distinct, consistent,
+                                  non-zero values, each with <name>.expected.json
   tests/fixtures/text/README.md   what each file tests
 
 Standard library only; deterministic (no clock, no unseeded randomness), so
@@ -20,12 +22,19 @@ are never computed by parsing the seeds.  The expected problems of the
 altered files were worked out by hand; check_rules() below recomputes them
 from the cell values as an independent cross-check and the script stops if
 the two disagree.
+
+The distinct/ fixtures put generated values into the seeds' own layouts:
+every cell non-zero, no two template cells alike, and every consistency
+rule holding, so a matcher that puts a value in the wrong row or column
+fails.  Their expected values are the generator's, never the importer's.
 """
 
 import codecs
 import hashlib
 import json
 import os
+import random
+import re
 import shutil
 import sys
 
@@ -101,6 +110,7 @@ SEEDS = {}
 # 尉氏县先进制造业开发区 2024: every table cell 0 (S2 header typo 本年度止件数).
 SEEDS["000_f24d835b901d1514"] = dict(
     agency="尉氏县先进制造业开发区", year=2024,
+    title="尉氏县先进制造业开发区2024年政府信息公开工作年度报告",
     s2="""
         rules        0 0 0
         normative    0 0 0
@@ -147,6 +157,7 @@ SEEDS["000_f24d835b901d1514"] = dict(
 # 文峰区行政审批和政务信息管理局 2024: every table cell 0.
 SEEDS["001_7f28f313131cbcb8"] = dict(
     agency="文峰区行政审批和政务信息管理局", year=2024,
+    title="文峰区行政审批和政务信息管理局2024年政府信息公开工作年度报告",
     s2="""
         rules        0 0 0
         normative    0 0 0
@@ -199,6 +210,7 @@ SEEDS["001_7f28f313131cbcb8"] = dict(
 # 49 carried_over.
 SEEDS["002_ff767b4376f9d530"] = dict(
     agency="滨州高新技术产业开发区", year=2024,
+    title="滨州高新技术产业开发区2024年政府信息公开工作年度报告",
     s2="""
         rules        0 0 0
         normative    0 0 0
@@ -245,6 +257,7 @@ SEEDS["002_ff767b4376f9d530"] = dict(
 # 西工区民营经济发展局 2024: every table cell 0.
 SEEDS["003_e0396cda2f552dd2"] = dict(
     agency="西工区民营经济发展局", year=2024,
+    title="西工区民营经济发展局2024年政府信息公开工作年度报告",
     s2="""
         rules        0 0 0
         normative    0 0 0
@@ -291,6 +304,7 @@ SEEDS["003_e0396cda2f552dd2"] = dict(
 # 扶沟县工业和信息化局 2023: every table cell 0.
 SEEDS["004_d75dc64ce6227108"] = dict(
     agency="扶沟县工业和信息化局", year=2023,
+    title="扶沟县工业和信息化局2023年政府信息公开工作年度报告",
     s2="""
         rules        0 0 0
         normative    0 0 0
@@ -679,6 +693,164 @@ ALTERED = [
 ]
 
 
+# --------------------------------------------------------------------------
+# distinct/: the seeds' layouts with generated values.  Values are put in
+# place of the seed's value tokens, in template order (the order every seed
+# prints its cells in), between the headings 二、主动公开 and 五、存在.
+# --------------------------------------------------------------------------
+
+# A value token: a whole field between tabs, "|" or spaces.
+VALUE_TOKEN = re.compile(r"(?<![^\t|\n ])-?\d+(?:\.\d+)?(?![^\t|\n ])")
+
+
+def distinct_cells(rng):
+    """207 cells: non-zero, the 200 template cells pairwise distinct, all
+    rules holding.  Free values are drawn; totals follow from them."""
+    while True:
+        used = set()
+
+        def pick(lo, hi):
+            while True:
+                v = rng.randint(lo, hi)
+                if v not in used:
+                    used.add(v)
+                    return v
+
+        c = {}
+        for row, cols in S2_ROWS[:2]:
+            for col in cols:
+                c["s2.%s.%s" % (row, col)] = pick(1, 99)
+        for row in ("licensing", "penalty", "coercion"):
+            c["s2.%s.decisions" % row] = pick(1000, 9999)
+        # An amount in 万元 with two decimals, never a whole number.
+        cents = rng.randint(101, 99999)
+        c["s2.fees.amount"] = (cents + (cents % 100 == 0)) / 100
+
+        for row in S3_RESULT_ROWS:
+            for col in S3_PARTS:
+                c["s3.%s.%s" % (row, col)] = pick(1, 400)
+        for col in S3_PARTS:
+            c["s3.results_total.%s" % col] = sum(
+                c["s3.%s.%s" % (r, col)] for r in S3_RESULT_ROWS)
+            c["s3.carried_over.%s" % col] = pick(401, 600)
+            c["s3.carried_in.%s" % col] = pick(601, 800)
+            c["s3.new.%s" % col] = (c["s3.results_total.%s" % col]
+                                    + c["s3.carried_over.%s" % col]
+                                    - c["s3.carried_in.%s" % col])
+        for row in S3_ROWS:
+            c["s3.%s.total" % row] = sum(c["s3.%s.%s" % (row, col)]
+                                         for col in S3_PARTS)
+        for g in S4_GROUPS:
+            for col in S4_PARTS:
+                c["s4.%s.%s" % (g, col)] = pick(1, 99)
+            c["s4.%s.total" % g] = sum(c["s4.%s.%s" % (g, col)]
+                                       for col in S4_PARTS)
+        for col in S3_COLS:
+            c["s3.other_handling.%s" % col] = sum(
+                c["s3.other_handling.%s.%s" % (r, col)]
+                for r in ("no_correction", "no_fee", "misc"))
+
+        values = [c[i] for i in TEMPLATE_IDS]
+        if len(set(values)) == len(values) and all(v > 0 for v in values):
+            cells = {i: c[i] for i in CELL_ORDER}
+            assert check_rules(cells) == []
+            return cells
+
+
+def plain(value):
+    return str(value)
+
+
+def fill_layout(text, cells, form=None):
+    """The seed's text with its 200 value tokens replaced by the cells'
+    values, written by form(cell_id, value)."""
+    form = form or (lambda cid, v: plain(v))
+    start = text.index("\n二、主动公开") + 1
+    end = text.index("\n五、存在")
+    ids = iter(TEMPLATE_IDS)
+    seen = []
+
+    def replace(match):
+        cid = next(ids)
+        seen.append(cid)
+        return form(cid, cells[cid])
+
+    region = VALUE_TOKEN.sub(replace, text[start:end])
+    assert len(seen) == len(TEMPLATE_IDS), len(seen)
+    return text[:start] + region + text[end:]
+
+
+def wrap_s4(text, cells):
+    """S4's fifteen values over three lines, one per group, as a wrapped
+    table prints them."""
+    row = [plain(cells[i]) for i in S4_IDS]
+    for sep, end in (("\t", ""), (" | ", " |")):
+        line = sep.join(row) + end
+        if line in text.split("\n"):
+            lines = [sep.join(row[k:k + 5]) + end for k in (0, 5, 10)]
+            return text.replace(line, "\n".join(lines), 1)
+    sys.exit("no S4 value line to wrap")
+
+
+def lexer_forms(cid, value):
+    """Numbers as reports write them: thousands separators (ASCII and
+    full-width), full-width digits, units, 元 for 万元."""
+    if cid == "s2.fees.amount":
+        return "%d元" % round(value * 10000)
+    if cid.startswith("s2.") and cid.endswith(".decisions"):
+        return "{:,}件".format(value)
+    if cid.startswith("s4."):
+        return "".join(chr(ord(d) + 0xFEE0) for d in plain(value))
+    if value >= 1000:
+        text = "{:,}".format(value)
+        return text if value % 2 else text.replace(",", "，")
+    return plain(value)
+
+
+# name, layout seed, what it tests, extra change
+DISTINCT = [
+    ("000-tabs", S000, "tab-separated, leading tabs, labels that jump to the "
+     "line start (2.重复申请 …), S4 over three header lines", None),
+    ("001-tabs", "001_7f28f313131cbcb8", "tab-separated like 000, another "
+     "report's wording", None),
+    ("002-pipes", S002, "pipe-separated, lost row labels placed by order, "
+     "split S3 header words (商业 企业), S4 over three header lines", None),
+    ("003-tabs", S003, "tab-separated, labels that jump to the line start", None),
+    ("004-tabs", "004_d75dc64ce6227108", "tab-separated, 2023 report", None),
+    ("000-s4-wrapped", S000, "as 000-tabs, S4's fifteen values over three "
+     "lines under its three header lines", "wrap-s4"),
+    ("002-s4-wrapped", S002, "as 002-pipes, S4's fifteen values over three "
+     "lines", "wrap-s4"),
+    ("003-lexer", S003, "as 003-tabs, numbers written as reports write them: "
+     "1,234 and 1，234, 1,234件, full-width digits in S4, the fee in 元 "
+     "(read as 万元)", "lexer"),
+]
+
+
+def make_distinct(seed_text, out_dir):
+    rows = []
+    for k, (name, base, what, extra) in enumerate(DISTINCT):
+        rng = random.Random("nianbao-distinct-%s" % name)
+        cells = distinct_cells(rng)
+        if extra == "lexer":
+            text = fill_layout(seed_text[base], cells, lexer_forms)
+        else:
+            text = fill_layout(seed_text[base], cells)
+        if extra == "wrap-s4":
+            text = wrap_s4(text, cells)
+        seed = SEEDS[base]
+        write(os.path.join(out_dir, name + ".txt"), text.encode("utf-8"))
+        obj = {"agency": seed["agency"], "year": seed["year"],
+               "title": seed["title"],
+               "template": {"s2": "2021", "s3": "2021", "s4": "2021"},
+               "cells": cells}
+        write(os.path.join(out_dir, name + ".expected.json"),
+              (json.dumps(obj, ensure_ascii=False, indent=1) + "\n")
+              .encode("utf-8"))
+        rows.append((name, base, what))
+    return rows
+
+
 def substitute(text, old, new):
     """Replace the whole line(s) `old` (lines joined by \\n) by `new`;
     `old` must occur exactly once as a run of complete lines."""
@@ -773,6 +945,7 @@ def main():
         assert check_rules(cells) == [], (name, check_rules(cells))
         expected[name] = cells
         obj = {"agency": seed["agency"], "year": seed["year"],
+               "title": seed["title"],
                "template": {"s2": "2021", "s3": "2021", "s4": "2021"},
                "cells": cells}
         # Same layout as shared/corpus/*.expected.json (indent 1, UTF-8,
@@ -847,11 +1020,15 @@ def main():
             sys.exit("latin1.txt decodes as %s" % enc)
     write(os.path.join(bad_dir, "latin1.txt"), latin1)
 
-    # 3d. README
-    write(os.path.join(OUT, "README.md"), readme(manifest).encode("utf-8"))
+    # 3d. distinct
+    distinct = make_distinct(seed_text, reset("distinct"))
+
+    # 3e. README
+    write(os.path.join(OUT, "README.md"),
+          readme(manifest, distinct).encode("utf-8"))
 
 
-def readme(manifest):
+def readme(manifest, distinct):
     names = list(SEEDS)
     out = [
         "# Text fixtures",
@@ -859,9 +1036,9 @@ def readme(manifest):
         "Generated by `tests/make-fixtures.py` from the seeds in "
         "`data/samples/`; do not edit by hand, edit the script and re-run "
         "`python3 tests/make-fixtures.py` (deterministic: a re-run gives "
-        "identical files). True cell values of the seeds are in "
-        "`tests/expected/<seed>.json` (207 cells, corpus key order, "
-        "`null` = missing).",
+        "identical files). True values of the seeds are in "
+        "`tests/expected/<seed>.json`: agency, year, title, template "
+        "versions and the 207 cells (corpus key order, `null` = missing).",
         "",
         "No large file is committed: the 50 MB random-input test makes its "
         "file at run time.",
@@ -945,7 +1122,22 @@ def readme(manifest):
         "that are invalid GB18030: encoding detection must not take it for "
         "UTF-8 or GB18030 |",
         "",
+        "## distinct/",
+        "",
+        "The seeds' layouts with generated values in place of theirs: every "
+        "cell non-zero, no two of the 200 template cells alike, and every "
+        "rule (s3.balance, s3.results_sum, s3.row_total, s4.group_total) "
+        "holding, so a value put in the wrong row or column fails. "
+        "`<name>.expected.json` holds the generator's values (207 cells, "
+        "corpus key order), agency, year, title and template versions; an "
+        "import must give exactly these and no problem.",
+        "",
+        "| file | layout of | what it tests |",
+        "|---|---|---|",
     ]
+    for name, base, what in distinct:
+        out.append("| `%s.txt` | %s | %s |" % (name, base[:3], what))
+    out.append("")
     return "\n".join(out)
 
 

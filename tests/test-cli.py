@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """nianbao-cli as a user runs it: output formats, exit codes, messages."""
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -13,6 +15,8 @@ ROOT = os.environ.get("NB_TEST_SOURCE_ROOT", os.path.join(os.path.dirname(__file
 SAMPLES = os.path.join(ROOT, "data", "samples")
 SEEDS = sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
+DISTINCT = os.path.join(ROOT, "tests", "fixtures", "text", "distinct")
+PDF_FIXTURES = os.path.join(ROOT, "tests", "pdf", "fixtures")
 
 
 def run(*args, env=None):
@@ -26,6 +30,38 @@ def sample(name):
     return os.path.join(SAMPLES, name)
 
 
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def expected_of(path):
+    """The hand-read (seeds) or generated (distinct/) truth of a file."""
+    base = os.path.basename(path)[:-4]
+    if os.path.dirname(path) == DISTINCT:
+        return load(os.path.join(DISTINCT, base + ".expected.json"))
+    return load(os.path.join(ROOT, "tests", "expected", base + ".json"))
+
+
+def formatted(value):
+    """A value as the CLI writes it in CSV and text: "" when missing."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return "%d" % value
+    return repr(float(value))
+
+
+def require_corpus(test, path):
+    """The shared corpus: a failure when NB_REQUIRE_CORPUS=1 (CI), a
+    visible skip otherwise."""
+    if os.path.exists(path):
+        return
+    if os.environ.get("NB_REQUIRE_CORPUS") == "1":
+        test.fail("%s is missing and NB_REQUIRE_CORPUS=1" % path)
+    test.skipTest("%s is missing: the shared corpus is not beside the checkout" % path)
+
+
 class Extract(unittest.TestCase):
     def test_json_one_object_per_line(self):
         paths = [sample(s) for s in SEEDS]
@@ -35,25 +71,51 @@ class Extract(unittest.TestCase):
         self.assertEqual(len(lines), len(SEEDS))
         for path, line in zip(paths, lines):
             got = json.loads(line)
-            seed = os.path.basename(path)[:-4]
-            with open(os.path.join(ROOT, "tests", "expected", seed + ".json"), encoding="utf-8") as f:
-                expected = json.load(f)
+            expected = expected_of(path)
             self.assertEqual(got["file"], path)
             self.assertEqual(got["agency"], expected["agency"])
             self.assertEqual(got["year"], expected["year"])
+            self.assertEqual(got["title"], expected["title"])
             self.assertEqual(got["cells"], expected["cells"])
             self.assertEqual(list(got["cells"]), list(expected["cells"]))
-            self.assertEqual(got["template"], {"s2": "2021", "s3": "2021", "s4": "2021"})
+            self.assertEqual(got["template"], expected["template"])
             self.assertEqual(got["problems"], [])
-            self.assertEqual(sorted(got["sections"]), sorted(["一", "二", "三", "四", "五", "六"]))
-            self.assertTrue(got["title"].endswith("年政府信息公开工作年度报告"))
-            source = got["sources"]["s3.new.natural"]
-            self.assertEqual(sorted(source), ["column", "length", "line"])
+            # Sections 二 to 四 are tables: no prose of theirs.
+            self.assertEqual([got["sections"][n] for n in "二三四"], ["", "", ""])
+        seed_002 = json.loads(lines[SEEDS.index("002_ff767b4376f9d530.txt")])
+        self.assertTrue(seed_002["sections"]["六"].startswith(
+            "(一)收取信息处理费情况\n本年度未收取信息处理费。\n(二)落实上级年度政务公开工作要点情况\n"))
+        self.assertEqual(seed_002["sources"]["s2.licensing.decisions"],
+                         {"line": 14, "column": 8, "length": 4})
+
+    def test_distinct_values(self):
+        """Every value distinct: a value in the wrong cell shows."""
+        paths = sorted(os.path.join(DISTINCT, f) for f in os.listdir(DISTINCT)
+                       if f.endswith(".txt"))
+        self.assertEqual(len(paths), 8)
+        out = run("extract", *paths)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        for path, line in zip(paths, out.stdout.splitlines()):
+            got = json.loads(line)
+            expected = expected_of(path)
+            self.assertEqual(got["cells"], expected["cells"], path)
+            self.assertEqual(got["title"], expected["title"], path)
+            self.assertEqual(got["problems"], [], path)
+            if path.endswith("-lexer.txt"):
+                continue
+            # Each value's source is where the file writes that value.
+            with open(path, encoding="utf-8") as f:
+                text = f.read().split("\n")
+            for cid, value in expected["cells"].items():
+                source = got["sources"].get(cid)
+                if cid.startswith("s3.other_handling.") and cid.count(".") == 2:
+                    continue   # the aggregate is computed, not read
+                at = text[source["line"] - 1][source["column"] - 1:][:source["length"]]
+                self.assertEqual(at, formatted(value), "%s %s" % (path, cid))
 
     def test_corpus_2023_reports_its_real_errors(self):
         path = os.path.join(CORPUS, "hongzequ_2023.layout.txt")
-        if not os.path.exists(path):
-            self.skipTest("the shared corpus is not beside the checkout")
+        require_corpus(self, path)
         got = json.loads(run("extract", path).stdout)
         with open(os.path.join(CORPUS, "hongzequ_2023.expected.json"), encoding="utf-8") as f:
             expected = json.load(f)
@@ -66,8 +128,7 @@ class Extract(unittest.TestCase):
 
     def test_pdf_sources_are_rectangles(self):
         path = os.path.join(CORPUS, "hongzequ_2024.pdf")
-        if not os.path.exists(path):
-            self.skipTest("the shared corpus is not beside the checkout")
+        require_corpus(self, path)
         out = run("extract", path)
         self.assertEqual(out.returncode, 0, out.stderr)
         got = json.loads(out.stdout)
@@ -80,14 +141,15 @@ class Extract(unittest.TestCase):
     def test_pdf_password_and_pages(self):
         bad = os.path.join(ROOT, "tests", "pdf", "fixtures", "bad")
         encrypted = os.path.join(bad, "encrypted.pdf")
-        if not os.path.exists(encrypted):
-            self.skipTest("no encrypted fixture")
+        self.assertTrue(os.path.exists(encrypted), encrypted)
         out = run("check", encrypted)
         self.assertEqual(out.returncode, 2)
         self.assertIn(encrypted + ": This PDF is protected by a password", out.stderr)
         out = run("extract", "--password", "nianbao", encrypted)
         self.assertEqual(out.returncode, 0, out.stderr)
-        self.assertEqual(len(json.loads(out.stdout)["cells"]), 207)
+        # It is weishi_2024-word.pdf, encrypted.
+        self.assertEqual(json.loads(out.stdout)["cells"],
+                         load(os.path.join(PDF_FIXTURES, "weishi_2024.expected.json"))["cells"])
         out = run("extract", "--pages", "x-2", encrypted)
         self.assertEqual(out.returncode, 3)
         scan = os.path.join(bad, "scan.pdf")
@@ -96,20 +158,30 @@ class Extract(unittest.TestCase):
         self.assertIn("This PDF is a scan: it has no text layer", out.stderr)
 
     def test_csv(self):
-        out = run("extract", "--format", "csv", sample(SEEDS[2]))
+        path = sample(SEEDS[2])
+        out = run("extract", "--format", "csv", path)
         self.assertEqual(out.returncode, 0)
-        lines = out.stdout.splitlines()
-        self.assertEqual(lines[0], "cell_id,label,value")
-        self.assertEqual(len(lines), 1 + 207)
-        self.assertIn("s2.licensing.decisions,行政许可 · 本年处理决定数量,5188", lines)
-        self.assertIn("s3.new.natural,一、本年新收政府信息公开申请数量 · 自然人,2", lines)
+        rows = list(csv.reader(io.StringIO(out.stdout)))
+        self.assertEqual(rows[0], ["cell_id", "label", "value"])
+        cells = expected_of(path)["cells"]
+        self.assertEqual([(r[0], r[2]) for r in rows[1:]],
+                         [(cid, formatted(v)) for cid, v in cells.items()])
+        self.assertIn(["s2.licensing.decisions", "行政许可 · 本年处理决定数量", "5188"], rows)
+        self.assertIn(["s3.new.natural", "一、本年新收政府信息公开申请数量 · 自然人", "2"], rows)
 
     def test_csv_many_files(self):
-        out = run("extract", "-f", "csv", sample(SEEDS[0]), sample(SEEDS[1]))
-        lines = out.stdout.splitlines()
-        self.assertEqual(lines[0], "file,cell_id,label,value")
-        self.assertEqual(len(lines), 1 + 2 * 207)
-        self.assertTrue(lines[-1].startswith(sample(SEEDS[1]) + ",s3.other_handling.total,"))
+        paths = [os.path.join(DISTINCT, "000-tabs.txt"), os.path.join(DISTINCT, "002-pipes.txt"),
+                 os.path.join(ROOT, "tests", "fixtures", "text", "altered", "002-multi.txt")]
+        out = run("extract", "-f", "csv", *paths)
+        rows = list(csv.reader(io.StringIO(out.stdout)))
+        self.assertEqual(rows[0], ["file", "cell_id", "label", "value"])
+        want = []
+        for path in paths[:2]:
+            want += [(path, cid, formatted(v)) for cid, v in expected_of(path)["cells"].items()]
+        self.assertEqual([(r[0], r[1], r[3]) for r in rows[1:1 + len(want)]], want)
+        # A missing value is an empty field, never 0.
+        self.assertIn([paths[2], "s2.fees.amount", "行政事业性收费 · 本年收费金额（单位：万元）", ""],
+                      rows)
 
     def test_text(self):
         out = run("extract", "--format", "text", sample(SEEDS[2]))

@@ -36,6 +36,62 @@ test_seed (gconstpointer data)
   g_assert_false (nb_report_get_modified (report));
 }
 
+/* The seeds' layouts with distinct, consistent, non-zero values in every
+ * cell (tests/make-fixtures.py): a value in the wrong row or column, or a
+ * number misread, fails here.  The expected values are the generator's. */
+static const char *const distinct[] = {
+  "000-tabs",
+  "001-tabs",
+  "002-pipes",
+  "003-tabs",
+  "004-tabs",
+  "000-s4-wrapped",
+  "002-s4-wrapped",
+  "003-lexer",
+};
+
+static void
+test_distinct (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *json = g_strconcat (name, ".expected.json", NULL);
+  g_autofree char *path = nb_test_path ("tests", "fixtures", "text", "distinct", file, NULL);
+  g_autofree char *expected = nb_test_path ("tests", "fixtures", "text", "distinct", json, NULL);
+  g_autoptr(NbReport) report = nb_test_import (path);
+  g_autofree char *problems = nb_test_problems_string (report);
+
+  nb_test_assert_expected (report, expected);
+  g_assert_cmpstr (problems, ==, "");
+  for (guint t = 0; t < NB_N_TABLES; t++)
+    g_assert_cmpint (nb_report_get_table_version (report, t), ==, NB_TEMPLATE_2021);
+}
+
+/* Every generated fixture is tested: none is added and forgotten. */
+static void
+test_distinct_all_listed (void)
+{
+  g_autofree char *dir_path = nb_test_path ("tests", "fixtures", "text", "distinct", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  const char *name;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *base = NULL;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      base = g_strndup (name, strlen (name) - strlen (".txt"));
+      if (!g_strv_contains (distinct, base))
+        g_error ("%s/%s is not in the list of distinct fixtures", dir_path, name);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (distinct));
+}
+
 /* The same seed in another encoding gives the same cells. */
 static void
 test_encoding (gconstpointer data)
@@ -64,11 +120,8 @@ test_corpus_layout (gconstpointer data)
   g_autoptr(NbReport) report = NULL;
   g_autofree char *problems = NULL;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the shared corpus is not beside the checkout");
-      return;
-    }
+  if (!nb_test_require_shared (path))
+    return;
 
   report = nb_test_import (path);
   nb_test_assert_expected (report, expected);
@@ -318,6 +371,13 @@ main (int   argc,
           g_test_add_data_func_full (etest, name, test_encoding, g_free);
         }
     }
+  for (guint i = 0; i < G_N_ELEMENTS (distinct); i++)
+    {
+      g_autofree char *test = g_strdup_printf ("/nb/import/text/distinct/%s", distinct[i]);
+
+      g_test_add_data_func (test, distinct[i], test_distinct);
+    }
+  g_test_add_func ("/nb/import/text/distinct-all-listed", test_distinct_all_listed);
   g_test_add_data_func ("/nb/import/text/corpus/2023", "hongzequ_2023", test_corpus_layout);
   g_test_add_data_func ("/nb/import/text/corpus/2024", "hongzequ_2024", test_corpus_layout);
   g_test_add_func ("/nb/import/text/sources", test_sources);

@@ -605,7 +605,7 @@ nb_report_edit_cell_text (NbReport    *self,
   def = &nb_template_get_cells (NULL)[index];
   stripped = g_strstrip (g_strdup (text ? text : ""));
 
-  if (*stripped == '\0')
+  if (nb_value_is_blank (stripped))
     {
       nb_report_edit_cell (self, index, NB_CELL_MISSING, 0);
       return TRUE;

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "nb-matcher"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nb-matcher-private.h"
+#include "nb-normalize.h"
+
+/* The six section headings ("一、总体情况" …), and the title, agency and
+ * year from the lines before the first of them. */
+
+void
+_nb_matcher_find_headings (NbMatcher *m)
+{
+  int last = -1;
+
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    m->headings[s] = -1;
+
+  for (guint i = 0; i < m->lines->len; i++)
+    {
+      const char *key = m->keys[i];
+      gsize len = strlen (key);
+
+      if (len == 0 || len > 60 || (int) i <= last)
+        continue;
+
+      for (guint s = 0; s < NB_N_SECTIONS; s++)
+        {
+          const NbSectionDef *section = &nb_template_sections[s];
+
+          if (m->headings[s] >= 0 || !g_str_has_prefix (key, section->numeral))
+            continue;
+          if (!_nb_matcher_contains_any (key, section->keys))
+            continue;
+          /* Later sections only: a heading never comes back. */
+          for (guint later = s + 1; later < NB_N_SECTIONS; later++)
+            if (m->headings[later] >= 0)
+              goto next_line;
+
+          m->headings[s] = i;
+          last = i;
+          break;
+        }
+    next_line:
+      ;
+    }
+}
+
+int
+_nb_matcher_first_line_with (NbMatcher         *m,
+                             int                from,
+                             int                to,
+                             const char *const *needles,
+                             gboolean           at_start)
+{
+  for (int i = MAX (from, 0); i < to; i++)
+    {
+      const NbLine *line = g_ptr_array_index (m->lines, i);
+
+      if (line->furniture)
+        continue;
+      for (guint n = 0; needles[n]; n++)
+        if (at_start ? g_str_has_prefix (m->keys[i], needles[n])
+                     : strstr (m->keys[i], needles[n]) != NULL)
+          return i;
+    }
+  return -1;
+}
+
+static const char *
+skip_prefix_words (const char *agency)
+{
+  static const char *const verbs[] = { "现公布", "公布", "发布", "现将", "编制了", "编制", "特此", NULL };
+  const char *start = agency;
+
+  for (guint v = 0; verbs[v]; v++)
+    {
+      const char *at = g_strrstr (start, verbs[v]);
+
+      if (at != NULL)
+        start = at + strlen (verbs[v]);
+    }
+  return start;
+}
+
+/* "尉氏县先进制造业开发区 2024 年政府信息公开工作 年度报告", a title split
+ * over two lines, or "…现公布滨州高新技术产业开发区2024年政府信息公开工作
+ * 年度报告。" in the opening sentence. */
+void
+_nb_matcher_find_title (NbMatcher *m,
+                        int        limit)
+{
+  static GRegex *regex;
+
+  g_autofree char *title = NULL;
+  g_autofree char *agency = NULL;
+  int year = 0;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(\\p{Han}*?)((?:19|20)\\d\\d)年度?政府信息公开(?:工作)?(?:年度)?报告",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  for (int i = 0; i < limit && title == NULL; i++)
+    {
+      const NbLine *line = g_ptr_array_index (m->lines, i);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *squeezed = NULL;
+      gboolean own_line;
+
+      if (line->furniture || nb_line_is_blank (line))
+        continue;
+
+      squeezed = nb_normalize_match_key (line->prose);
+      if (!g_regex_match (regex, squeezed, 0, &match) && i + 1 < limit)
+        {
+          /* A title wrapped onto a second line ("…工作年" / "度报告") */
+          const NbLine *next = g_ptr_array_index (m->lines, i + 1);
+          g_autofree char *rest = nb_normalize_match_key (next->prose);
+          char *joined = g_strconcat (squeezed, rest, NULL);
+
+          g_clear_pointer (&match, g_match_info_free);
+          g_free (squeezed);
+          squeezed = joined;
+          if (!g_regex_match (regex, squeezed, 0, &match))
+            continue;
+        }
+      else if (match == NULL || !g_match_info_matches (match))
+        continue;
+
+      /* A title line is the title and nothing else. */
+      own_line = g_str_has_suffix (squeezed, "报告") && strlen (squeezed) < 150;
+      {
+        g_autofree char *year_text = g_match_info_fetch (match, 2);
+
+        year = atoi (year_text);
+      }
+      agency = g_match_info_fetch (match, 1);
+
+      if (own_line && (agency == NULL || agency[0] == '\0'))
+        {
+          /* The agency on the line above. */
+          for (int k = i - 1; k >= 0; k--)
+            {
+              const NbLine *above = g_ptr_array_index (m->lines, k);
+
+              if (nb_line_is_blank (above) || above->furniture)
+                continue;
+              g_free (agency);
+              agency = nb_normalize_match_key (above->prose);
+              break;
+            }
+        }
+      else if (!own_line)
+        {
+          char *start = (char *) skip_prefix_words (agency);
+
+          memmove (agency, start, strlen (start) + 1);
+        }
+
+      title = g_strdup_printf ("%s%d年政府信息公开工作年度报告", agency ? agency : "", year);
+    }
+
+  if (title != NULL)
+    {
+      nb_report_set_title (m->report, title);
+      if (agency != NULL && agency[0] != '\0')
+        nb_report_set_agency (m->report, agency);
+      nb_report_set_year (m->report, year);
+    }
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "nb-line.h"
+#include "nb-matcher.h"
+#include "nb-template-private.h"
+
+G_BEGIN_DECLS
+
+/* The matcher's rooms share this: nb-matcher.c (the whole report, tokens
+ * and labels), nb-matcher-tables.c (rows and values of S2, S3 and S4),
+ * nb-matcher-headings.c (section headings, title, agency and year) and
+ * nb-matcher-prose.c (the sections' text). */
+
+typedef struct
+{
+  GPtrArray *lines;            /* NbLine */
+  char     **keys;             /* match key of every line */
+  NbReport  *report;
+  int        headings[NB_N_SECTIONS];
+} NbMatcher;
+
+typedef enum
+{
+  NB_MATCHER_TOKEN_LABEL,
+  NB_MATCHER_TOKEN_NUMBER,
+  NB_MATCHER_TOKEN_BLANK,
+  NB_MATCHER_TOKEN_JUNK,
+} NbMatcherToken;
+
+/* Tokens and labels */
+NbMatcherToken _nb_matcher_classify_token  (const char        *text);
+guint          _nb_matcher_split_values    (const NbLine      *line,
+                                            gboolean          *has_number);
+char          *_nb_matcher_label_key       (const NbLine      *line,
+                                            guint              n_tokens);
+gboolean       _nb_matcher_contains_any    (const char        *key,
+                                            const char *const *needles);
+gboolean       _nb_matcher_is_header_text  (const char        *key);
+
+/* Tables */
+void           _nb_matcher_match_rows      (NbMatcher         *m,
+                                            const NbTableDef  *table,
+                                            guint              begin,
+                                            guint              end);
+void           _nb_matcher_match_s4        (NbMatcher         *m,
+                                            const NbTableDef  *table,
+                                            guint              begin,
+                                            guint              end);
+
+/* Headings and title */
+void           _nb_matcher_find_headings   (NbMatcher         *m);
+int            _nb_matcher_first_line_with (NbMatcher         *m,
+                                            int                from,
+                                            int                to,
+                                            const char *const *needles,
+                                            gboolean           at_start);
+void           _nb_matcher_find_title      (NbMatcher         *m,
+                                            int                limit);
+
+/* Prose */
+char          *_nb_matcher_collect_prose   (NbMatcher         *m,
+                                            guint              begin,
+                                            guint              end,
+                                            gboolean           prose_only);
+
+G_END_DECLS
