@@ -114,9 +114,9 @@ set_errno_error (GError **error,
                "%s", g_strerror (saved_errno));
 }
 
-/* Reads at most @limit bytes more into @data; FALSE on error.  A file that
- * grows past its limit while we read it fails at once instead of filling
- * the memory. */
+/* Reads up to @want bytes more (G_MAXSIZE: to the end) into @data; FALSE
+ * on error.  A file that grows past its limit while we read it fails at
+ * once instead of filling the memory. */
 static gboolean
 read_into (int            fd,
            GByteArray    *data,
