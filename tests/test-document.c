@@ -466,6 +466,26 @@ test_encrypted (void)
   g_assert_null (nb_document_get_error (document));
   nb_test_assert_expected (nb_document_get_report (document), expected);
   g_assert_cmpuint (nb_source_document_get_n_pages (nb_document_get_source (document)), >=, 2);
+
+  /* Saved, then reopened: its source asks for the password again. */
+  {
+    g_autofree char *dir = make_temp_dir ();
+    g_autofree char *saved = g_build_filename (dir, "encrypted.nianbao", NULL);
+    g_autoptr(NbDocument) reopened = NULL;
+    g_autoptr(GError) error = NULL;
+
+    save_document_ok (document, saved);
+    reopened = load_document (saved, NULL, NULL, &error);
+    g_assert_null (reopened);
+    g_assert_error (error, NB_ERROR, NB_ERROR_ENCRYPTED);
+
+    reopened = load_document_ok (saved, "nianbao");
+    g_assert_cmpint (nb_document_get_source_state (reopened), ==, NB_SOURCE_STATE_SAME);
+    g_assert_cmpint (nb_source_document_get_kind (nb_document_get_source (reopened)), ==,
+                     NB_SOURCE_KIND_PDF);
+    assert_same_cells (nb_document_get_report (reopened), nb_document_get_report (document));
+    remove_temp_dir (dir);
+  }
 }
 
 static void
