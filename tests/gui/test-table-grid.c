@@ -763,6 +763,21 @@ bounds_of (GtkWidget *widget,
 
 #define assert_near(a, b) g_assert_cmpfloat (ABS ((a) - (b)), <, 1.5)
 
+/* @widget stands over (or under) the cells from @first to @last, no wider. */
+static void
+assert_across (Fixture    *f,
+               GtkWidget  *widget,
+               const char *first,
+               const char *last)
+{
+  graphene_rect_t a = bounds_of (widget, f->grid);
+  graphene_rect_t b = bounds_of (entry_of (f, first), f->grid);
+  graphene_rect_t c = bounds_of (entry_of (f, last), f->grid);
+
+  assert_near (a.origin.x, b.origin.x);
+  assert_near (a.origin.x + a.size.width, c.origin.x + c.size.width);
+}
+
 /* The shape as drawn: what a person sees lines up as on the page. */
 static void
 assert_drawn_shape (Fixture   *f,
@@ -774,21 +789,14 @@ assert_drawn_shape (Fixture   *f,
     {
     case NB_TABLE_S2:
       /* A block with one column stretches it under all three */
-      a = bounds_of (entry_of (f, "s2.rules.new"), f->grid);
-      b = bounds_of (entry_of (f, "s2.rules.in_force"), f->grid);
-      c = bounds_of (entry_of (f, "s2.licensing.decisions"), f->grid);
-      assert_near (c.origin.x, a.origin.x);
-      assert_near (c.origin.x + c.size.width, b.origin.x + b.size.width);
-      g_assert_cmpfloat (c.origin.y, >, a.origin.y);
+      assert_across (f, entry_of (f, "s2.licensing.decisions"), "s2.rules.new", "s2.rules.in_force");
       break;
 
     case NB_TABLE_S3:
       /* 申请人情况 spans the value columns; 本年度办理结果 its rows */
+      assert_across (f, title_of (f->grid, "Applicants"), "s3.new.natural", "s3.new.total");
       a = bounds_of (title_of (f->grid, "Applicants"), f->grid);
       b = bounds_of (entry_of (f, "s3.new.natural"), f->grid);
-      c = bounds_of (entry_of (f, "s3.new.total"), f->grid);
-      assert_near (a.origin.x, b.origin.x);
-      assert_near (a.origin.x + a.size.width, c.origin.x + c.size.width);
       g_assert_cmpfloat (a.origin.y + a.size.height, <, b.origin.y);
       a = bounds_of (title_of (f->grid, "Results of handling"), f->grid);
       b = bounds_of (entry_of (f, "s3.granted.natural"), f->grid);
@@ -816,11 +824,9 @@ assert_drawn_shape (Fixture   *f,
               g_assert_cmpfloat (b.origin.x, >, right);
               right = b.origin.x + b.size.width;
             }
-        a = bounds_of (title_of (f->grid, "Sued directly"), f->grid);
-        b = bounds_of (entry_of (f, "s4.suit_direct.upheld"), f->grid);
-        c = bounds_of (entry_of (f, "s4.suit_direct.total"), f->grid);
-        assert_near (a.origin.x, b.origin.x);
-        assert_near (a.origin.x + a.size.width, c.origin.x + c.size.width);
+        assert_across (f, title_of (f->grid, "Sued directly"), "s4.suit_direct.upheld", "s4.suit_direct.total");
+        assert_across (f, title_of (f->grid, "Administrative litigation"),
+                       "s4.suit_direct.upheld", "s4.suit_after_review.total");
       }
       break;
 

@@ -277,13 +277,13 @@ const NbTableDef nb_template_tables[] = {
 
 const guint nb_template_n_tables = G_N_ELEMENTS (nb_template_tables);
 
-/* Words of S3's column header: a label-only line made of these is header,
- * not a wrapped row label. */
 /* Text only S3's column header has: a line with it is never a row label. */
 const char *const nb_template_s3_header_markers[] = {
   "勾稽", "第三项加第四项", "申请人情况", NULL
 };
 
+/* Words of S3's column header: a label-only line made of these is header,
+ * not a wrapped row label. */
 const char *const nb_template_s3_header_words[] = {
   "本列数据的勾稽关系为", "第一项加第二项之和", "等于第三项加第四项之和",
   "申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构",
