@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "nb-checker.h"
 #include "nb-error.h"
@@ -178,6 +179,62 @@ grid_position (GtkWidget *entry,
   gtk_grid_query_child (GTK_GRID (gtk_widget_get_parent (entry)), entry, column, row, NULL, NULL);
 }
 
+static GtkWidget *
+inner_grid (GtkWidget *table_grid)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (table_grid);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_GRID (child))
+      return child;
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The title shown with this text, or NULL. */
+static GtkWidget *
+find_title (GtkWidget  *table_grid,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (inner_grid (table_grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+      return child;
+  return NULL;
+}
+
+static GtkWidget *
+title_of (GtkWidget  *table_grid,
+          const char *text)
+{
+  GtkWidget *label = find_title (table_grid, text);
+
+  if (label == NULL)
+    g_error ("no title “%s” in the grid", text);
+  return label;
+}
+
+static void
+grid_area (GtkWidget *widget,
+           int       *column,
+           int       *row,
+           int       *width,
+           int       *height)
+{
+  gtk_grid_query_child (GTK_GRID (gtk_widget_get_parent (widget)), widget, column, row, width, height);
+}
+
+static gboolean
+has_han (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- Tests ----------------------------------------------------------- */
 
 static void
@@ -235,6 +292,23 @@ test_values (void)
         n++;
       }
     g_assert_cmpuint (n, ==, 15);
+
+    /* Under 行政复议 and 行政诉讼 → 未经复议直接起诉 / 复议后起诉 */
+    {
+      int column, row, width, height;
+
+      grid_area (title_of (s4.grid, "Administrative review"), &column, &row, &width, &height);
+      g_assert_cmpint (column, ==, 0);
+      g_assert_cmpint (width, ==, 5);
+      g_assert_cmpint (row + height, ==, first_row - 1);
+      grid_area (title_of (s4.grid, "Administrative litigation"), &column, &row, &width, &height);
+      g_assert_cmpint (column, ==, 5);
+      g_assert_cmpint (width, ==, 10);
+      grid_area (title_of (s4.grid, "Sued after review"), &column, &row, &width, &height);
+      g_assert_cmpint (column, ==, 10);
+      g_assert_cmpint (width, ==, 5);
+      g_assert_cmpint (row, ==, first_row - 2);
+    }
   }
 
   fixture_close (&s4);
@@ -520,8 +594,6 @@ test_edition_change (void)
   fixture_close (&f);
 }
 
-/* ---- Pictures -------------------------------------------------------- */
-
 static void
 save_png (GtkWidget  *window,
           const char *name)
@@ -545,6 +617,223 @@ save_png (GtkWidget  *window,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("wrote %s", path);
+}
+
+/* ---- Titles ------------------------------------------------------------ */
+
+/* Every title of every grid, in both editions, reads in English: no
+ * template text left untranslated. */
+static void
+test_english_titles (void)
+{
+  for (NbTemplateVersion version = NB_TEMPLATE_2021; version <= NB_TEMPLATE_2019; version++)
+    for (NbTableId table = 0; table < NB_N_TABLES; table++)
+      {
+        Fixture f = { 0 };
+        NbReport *report = import_sample ();
+        guint n_titles = 0;
+
+        nb_report_set_table_version (report, table, version);
+        fixture_open (&f, report, table);
+        for (GtkWidget *child = gtk_widget_get_first_child (inner_grid (f.grid));
+             child != NULL;
+             child = gtk_widget_get_next_sibling (child))
+          {
+            const char *text;
+
+            if (!GTK_IS_LABEL (child))
+              continue;
+            text = gtk_label_get_text (GTK_LABEL (child));
+            if (has_han (text))
+              g_error ("untranslated title in %s (%s): %s", nb_template_get_table (table, version)->id,
+                       nb_template_version_to_string (version), text);
+            n_titles++;
+          }
+        g_assert_cmpuint (n_titles, >, 10);
+        fixture_close (&f);
+      }
+}
+
+static void
+test_group_titles (void)
+{
+  Fixture s3 = { 0 }, s2 = { 0 };
+  GtkWidget *title;
+  int column, row, width, height;
+
+  fixture_open (&s3, import_sample (), NB_TABLE_S3);
+
+  /* 申请人情况 over all seven columns, 法人或其他组织 over five */
+  title = title_of (s3.grid, "Applicants");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, "申请人情况");
+  grid_area (title, &column, &row, &width, &height);
+  g_assert_cmpint (row, ==, 0);
+  g_assert_cmpint (width, ==, 7);
+  grid_area (entry_of (&s3, "s3.new.natural"), &column, &row, NULL, NULL);
+  g_assert_cmpint (column, ==, 3);
+  grid_area (title_of (s3.grid, "Legal persons or other organisations"), &column, &row, &width, &height);
+  g_assert_cmpint (column, ==, 4);
+  g_assert_cmpint (width, ==, 5);
+
+  /* （三）不予公开 beside its eight rows */
+  title = title_of (s3.grid, "Not disclosed");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, "（三）不予公开");
+  grid_area (title, &column, &row, &width, &height);
+  g_assert_cmpint (height, ==, 8);
+  {
+    int entry_row;
+
+    grid_area (entry_of (&s3, "s3.refused.state_secret.natural"), NULL, &entry_row, NULL, NULL);
+    g_assert_cmpint (entry_row, ==, row);
+  }
+  g_assert_nonnull (title_of (s3.grid, "Cannot be provided"));
+  g_assert_nonnull (title_of (s3.grid, "Not processed"));
+  g_assert_nonnull (title_of (s3.grid, "Results of handling"));
+  g_assert_nonnull (title_of (s3.grid, "State secret"));
+
+  fixture_open (&s2, import_sample (), NB_TABLE_S2);
+  title = title_of (s2.grid, "Article 20 (8)");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, "第二十条第（八）项");
+
+  fixture_close (&s2);
+  fixture_close (&s3);
+}
+
+/* With LC_ALL=zh_CN.UTF-8 and the built translations, the titles are the
+ * template's Chinese. */
+static void
+test_chinese_titles (void)
+{
+  const char *build_root = g_getenv ("NB_TEST_BUILD_ROOT");
+  g_autofree char *mo = NULL;
+  Fixture s3 = { 0 }, s4 = { 0 };
+
+  if (build_root != NULL)
+    mo = g_build_filename (build_root, "po", "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (mo == NULL || !g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no built translations");
+      return;
+    }
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+
+  fixture_open (&s3, import_sample (), NB_TABLE_S3);
+  fixture_open (&s4, import_sample (), NB_TABLE_S4);
+  setlocale (LC_ALL, "");
+
+  g_assert_nonnull (title_of (s3.grid, "申请人情况"));
+  g_assert_nonnull (title_of (s3.grid, "法人或其他组织"));
+  g_assert_nonnull (title_of (s3.grid, "不予公开"));
+  g_assert_nonnull (title_of (s3.grid, "无法提供"));
+  g_assert_nonnull (title_of (s3.grid, "本年度办理结果"));
+  g_assert_nonnull (title_of (s3.grid, "自然人"));
+  g_assert_null (find_title (s3.grid, "Applicants"));
+  g_assert_nonnull (title_of (s4.grid, "行政诉讼"));
+  g_assert_nonnull (title_of (s4.grid, "未经复议直接起诉"));
+  g_assert_nonnull (title_of (s4.grid, "结果维持"));
+
+  /* For people to look at */
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  save_png (s3.window, "table-grid-s3-zh.png");
+  save_png (s4.window, "table-grid-s4-zh.png");
+
+  fixture_close (&s4);
+  fixture_close (&s3);
+}
+
+/* ---- Pictures -------------------------------------------------------- */
+
+static graphene_rect_t
+bounds_of (GtkWidget *widget,
+           GtkWidget *relative)
+{
+  graphene_rect_t rect;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, relative, &rect));
+  return rect;
+}
+
+#define assert_near(a, b) g_assert_cmpfloat (ABS ((a) - (b)), <, 1.5)
+
+/* @widget stands over (or under) the cells from @first to @last, no wider. */
+static void
+assert_across (Fixture    *f,
+               GtkWidget  *widget,
+               const char *first,
+               const char *last)
+{
+  graphene_rect_t a = bounds_of (widget, f->grid);
+  graphene_rect_t b = bounds_of (entry_of (f, first), f->grid);
+  graphene_rect_t c = bounds_of (entry_of (f, last), f->grid);
+
+  assert_near (a.origin.x, b.origin.x);
+  assert_near (a.origin.x + a.size.width, c.origin.x + c.size.width);
+}
+
+/* The shape as drawn: what a person sees lines up as on the page. */
+static void
+assert_drawn_shape (Fixture   *f,
+                    NbTableId  table)
+{
+  graphene_rect_t a, b, c;
+
+  switch (table)
+    {
+    case NB_TABLE_S2:
+      /* A block with one column stretches it under all three */
+      assert_across (f, entry_of (f, "s2.licensing.decisions"), "s2.rules.new", "s2.rules.in_force");
+      break;
+
+    case NB_TABLE_S3:
+      /* 申请人情况 spans the value columns; 本年度办理结果 its rows */
+      assert_across (f, title_of (f->grid, "Applicants"), "s3.new.natural", "s3.new.total");
+      a = bounds_of (title_of (f->grid, "Applicants"), f->grid);
+      b = bounds_of (entry_of (f, "s3.new.natural"), f->grid);
+      g_assert_cmpfloat (a.origin.y + a.size.height, <, b.origin.y);
+      a = bounds_of (title_of (f->grid, "Results of handling"), f->grid);
+      b = bounds_of (entry_of (f, "s3.granted.natural"), f->grid);
+      c = bounds_of (entry_of (f, "s3.results_total.natural"), f->grid);
+      assert_near (a.origin.y, b.origin.y);
+      assert_near (a.origin.y + a.size.height, c.origin.y + c.size.height);
+      g_assert_cmpfloat (a.origin.x + a.size.width, <, b.origin.x);
+      break;
+
+    case NB_TABLE_S4:
+      {
+        /* Fifteen cells side by side on one line, under their groups */
+        static const char *const groups[] = { "review", "suit_direct", "suit_after_review" };
+        static const char *const columns[] = { "upheld", "corrected", "other", "pending", "total" };
+        double right = -1;
+
+        a = bounds_of (entry_of (f, "s4.review.upheld"), f->grid);
+        for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+          for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+            {
+              g_autofree char *id = g_strdup_printf ("s4.%s.%s", groups[g], columns[k]);
+
+              b = bounds_of (entry_of (f, id), f->grid);
+              assert_near (b.origin.y, a.origin.y);
+              g_assert_cmpfloat (b.origin.x, >, right);
+              right = b.origin.x + b.size.width;
+            }
+        assert_across (f, title_of (f->grid, "Sued directly"), "s4.suit_direct.upheld", "s4.suit_direct.total");
+        assert_across (f, title_of (f->grid, "Administrative litigation"),
+                       "s4.suit_direct.upheld", "s4.suit_after_review.total");
+      }
+      break;
+
+    case NB_N_TABLES:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -593,13 +882,15 @@ picture (NbTableId   table,
       iterate ();
     }
 
+  assert_drawn_shape (&f, table);
+  /* For people to look at; nothing checks the picture itself. */
   save_png (f.window, name);
   fixture_close (&f);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
-test_picture (void)
+test_drawn (void)
 {
   picture (NB_TABLE_S3, FALSE, "table-grid-s3.png");
   picture (NB_TABLE_S3, TRUE, "table-grid-s3-dark.png");
@@ -655,7 +946,10 @@ main (int   argc,
   g_test_add_func ("/nb/table-grid/s2-moves", test_s2_moves);
   g_test_add_func ("/nb/table-grid/s3-2019", test_s3_2019);
   g_test_add_func ("/nb/table-grid/edition-change", test_edition_change);
-  g_test_add_func ("/nb/table-grid/picture", test_picture);
+  g_test_add_func ("/nb/table-grid/english-titles", test_english_titles);
+  g_test_add_func ("/nb/table-grid/group-titles", test_group_titles);
+  g_test_add_func ("/nb/table-grid/chinese-titles", test_chinese_titles);
+  g_test_add_func ("/nb/table-grid/drawn", test_drawn);
 
   return g_test_run ();
 }

@@ -49,7 +49,7 @@ catalogue_add_table (Catalogue        *cat,
           def.table = table;
           def.row = row;
           def.column = column;
-          def.kind = row->kind;
+          def.kind = column->kind;
           def.always_listed = always_listed;
           g_array_append_val (cat->cells, def);
           g_hash_table_insert (cat->by_id, (gpointer) def.id, GUINT_TO_POINTER (def.index + 1));
@@ -236,12 +236,13 @@ nb_template_dup_cell_label (const NbCellDef *cell)
 {
   GString *s = g_string_new (NULL);
 
-  if (cell->row->group != NULL && cell->table->table == NB_TABLE_S3)
-    g_string_append_printf (s, "%s ", cell->row->group);
+  /* Blocks and S4's groups are not part of a row's name, S3's groups are. */
+  if (cell->row->group != NULL && cell->table->shape == NB_TABLE_SHAPE_GRID)
+    g_string_append_printf (s, "%s ", cell->row->group->label);
   g_string_append (s, cell->row->label);
   g_string_append (s, " · ");
   if (cell->column->group != NULL)
-    g_string_append_printf (s, "%s ", cell->column->group);
+    g_string_append_printf (s, "%s ", cell->column->group->label);
   g_string_append (s, cell->column->label);
 
   return g_string_free (s, FALSE);

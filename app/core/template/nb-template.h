@@ -17,25 +17,47 @@ typedef enum
   NB_ROW_KEY_AT_END = 1 << 3, /* its keys only match at the very end of a label */
 } NbRowFlags;
 
+/* How the printed template lays a table out; nb-table-layout turns it into
+ * boxes.  No other code knows a table's shape. */
+typedef enum
+{
+  NB_TABLE_SHAPE_BLOCKS,   /* S2: a block per row group, each with its own column titles */
+  NB_TABLE_SHAPE_GRID,     /* S3: rows down, grouped at the left; columns across, grouped above */
+  NB_TABLE_SHAPE_ONE_ROW,  /* S4: one printed row; each row a group of columns above it */
+} NbTableShape;
+
+typedef struct _NbGroupDef NbGroupDef;
+
+/* A merged title of the printed table: a block (第二十条第（一）项), a group
+ * of rows (（三）不予公开) or of columns (法人或其他组织). */
+struct _NbGroupDef
+{
+  const char       *label;  /* the template's own text: "（三）不予公开" */
+  const char       *title;  /* a msgid: N_("Not disclosed") */
+  const NbGroupDef *parent; /* the group it sits in, or NULL */
+};
+
 typedef struct
 {
   const char *id;           /* "natural" */
   const char *label;        /* the template's own text: "自然人" */
-  const char *group;        /* the merged header above it, or NULL: "法人或其他组织" */
+  const NbGroupDef *group;  /* the merged header above it, or NULL: 法人或其他组织 */
   const char *title;        /* short English name, a msgid: N_("Natural person") */
+  NbValueKind kind;         /* what its cells hold, in every row */
 } NbColumnDef;
 
 typedef struct
 {
   const char *id;           /* "refused.state_secret" */
   const char *label;        /* the template's own text: "1.属于国家秘密" */
-  const char *group;        /* enclosing row group, or NULL: "（三）不予公开" */
+  const NbGroupDef *group;  /* enclosing row group, or NULL: （三）不予公开 */
   const char *title;        /* short English name, a msgid */
   const char *const *keys;  /* match keys, in nb_normalize_match_key () form */
   guint first_column;       /* this row's columns in the table's column array */
   guint n_columns;
-  NbValueKind kind;
   NbRowFlags flags;
+  const char *short_title;  /* its name beside or under its group's title, or NULL
+                             * for title: N_("State secret") */
 } NbRowDef;
 
 typedef struct
@@ -50,6 +72,10 @@ typedef struct
   guint n_columns;
   const char *const *version_keys; /* text that only this version's header has */
   const char *const *start_keys;   /* text where the table starts, if its heading is lost */
+  NbSection section;        /* the report section it is printed in */
+  NbTableShape shape;
+  const NbGroupDef *column_group; /* the title over all its value columns, or NULL */
+  const NbGroupDef *corner; /* the text above its row titles, or NULL */
 } NbTableDef;
 
 typedef struct
