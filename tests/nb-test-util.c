@@ -50,6 +50,24 @@ nb_test_shared_path (const char *first,
   return path;
 }
 
+/* TRUE when @path (in the shared corpus) exists.  Otherwise the current
+ * test is marked skipped, or failed when NB_REQUIRE_CORPUS=1 (CI must not
+ * pass in silence without the corpus), and FALSE is returned: the caller
+ * returns at once. */
+gboolean
+nb_test_require_shared (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (g_strcmp0 (g_getenv ("NB_REQUIRE_CORPUS"), "1") == 0)
+    g_test_fail_printf ("NB_REQUIRE_CORPUS=1 and the shared corpus is not beside the checkout: %s",
+                        path);
+  else
+    g_test_skip_printf ("the shared corpus is not beside the checkout: %s", path);
+  return FALSE;
+}
+
 JsonObject *
 nb_test_load_json (const char *path)
 {

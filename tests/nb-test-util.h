@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * the shared corpus beside the checkout (absent on users' machines). */
 char       *nb_test_path             (const char *first, ...) G_GNUC_NULL_TERMINATED;
 char       *nb_test_shared_path      (const char *first, ...) G_GNUC_NULL_TERMINATED;
+gboolean    nb_test_require_shared   (const char *path);
 JsonObject *nb_test_load_json        (const char *path);
 NbReport   *nb_test_import           (const char *path);
 void        nb_test_assert_cells     (NbReport   *report,
