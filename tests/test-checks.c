@@ -384,8 +384,8 @@ test_year_carry_corpus (void)
 
   /* The same two reports the wrong way round. */
   carry_fails (current, previous,
-                          "Cannot compare the carried-over requests: "
-                          "the report for 2023 does not follow the one for 2024");
+               "Cannot compare the carried-over requests: "
+               "the report for 2023 does not follow the one for 2024");
 }
 
 /* Two reports of different agencies are not compared. */
@@ -398,8 +398,8 @@ test_year_carry_other_agency (void)
   g_assert_cmpint (nb_report_get_year (previous), ==, 2023);
   g_assert_cmpint (nb_report_get_year (current), ==, 2024);
   carry_fails (previous, current,
-                          "Cannot compare the carried-over requests: "
-                          "“扶沟县工业和信息化局” and “尉氏县先进制造业开发区” are different agencies");
+               "Cannot compare the carried-over requests: "
+               "“扶沟县工业和信息化局” and “尉氏县先进制造业开发区” are different agencies");
 }
 
 /* Only consecutive years of one agency are compared; then a carry that
@@ -415,16 +415,16 @@ test_year_carry_years (void)
   NbProblem *problem;
 
   carry_fails (previous, current,
-                          "Cannot compare the carried-over requests: "
-                          "the report for 2023 does not follow the one for 2023");
+               "Cannot compare the carried-over requests: "
+               "the report for 2023 does not follow the one for 2023");
   nb_report_set_year (current, 2025);
   carry_fails (previous, current,
-                          "Cannot compare the carried-over requests: "
-                          "the report for 2025 does not follow the one for 2023");
+               "Cannot compare the carried-over requests: "
+               "the report for 2025 does not follow the one for 2023");
   nb_report_set_year (current, 0);
   carry_fails (previous, current,
-                          "Cannot compare the carried-over requests: "
-                          "a report does not give its year");
+               "Cannot compare the carried-over requests: "
+               "a report does not give its year");
 
   nb_report_set_year (current, 2024);
   problems = nb_checks_year_carry (previous, current, &error);

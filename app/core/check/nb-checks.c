@@ -251,19 +251,13 @@ typedef struct
 } Instance;
 
 static void
-instance_init (Instance *inst)
-{
-  inst->ids = g_ptr_array_new ();
-  inst->values = g_array_new (FALSE, FALSE, sizeof (double));
-  inst->complete = TRUE;
-}
-
-static void
 instance_clear (Instance *inst)
 {
   g_clear_pointer (&inst->ids, g_ptr_array_unref);
   g_clear_pointer (&inst->values, g_array_unref);
 }
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Instance, instance_clear)
 
 /* The cell of term @term_id in instance @scope (a column or row index). */
 static const NbCellDef *
@@ -322,6 +316,27 @@ instance_add_side (Instance          *inst,
   return any;
 }
 
+/* Gathers instance @scope of @rule, its left terms from @left_report and
+ * its right terms from @right_report; TRUE when all its cells are given
+ * and the sides differ. */
+static gboolean
+instance_broken (Instance        *inst,
+                 const NbRuleDef *rule,
+                 NbReport        *left_report,
+                 NbReport        *right_report,
+                 guint            scope,
+                 double          *left,
+                 double          *right)
+{
+  inst->ids = g_ptr_array_new ();
+  inst->values = g_array_new (FALSE, FALSE, sizeof (double));
+  inst->complete = TRUE;
+
+  return instance_add_side (inst, rule, left_report, scope, rule->left, left) &&
+         instance_add_side (inst, rule, right_report, scope, rule->right, right) &&
+         inst->complete && differ (*left, *right);
+}
+
 static const char *
 scope_title (const NbRuleDef  *rule,
              const NbTableDef *table,
@@ -350,22 +365,15 @@ run_sum (const NbRuleDef *rule,
     {
       g_auto(GStrv) args = NULL;
       g_autofree char *message = NULL;
+      g_auto(Instance) inst = { 0 };
       double left, right;
-      Instance inst;
       guint n_args;
 
       if (rule->scope == NB_RULE_EACH_ROW &&
           !nb_template_row_in_version (&table->rows[s], table->version))
         continue;
-
-      instance_init (&inst);
-      if (!instance_add_side (&inst, rule, report, s, rule->left, &left) ||
-          !instance_add_side (&inst, rule, report, s, rule->right, &right) ||
-          !inst.complete || !differ (left, right))
-        {
-          instance_clear (&inst);
-          continue;
-        }
+      if (!instance_broken (&inst, rule, report, report, s, &left, &right))
+        continue;
 
       if (rule->show == NB_RULE_SHOW_TERMS)
         {
@@ -385,7 +393,6 @@ run_sum (const NbRuleDef *rule,
 
       message = rule_message (&rule->message, 1, (const char *const *) args, n_args);
       add_problem (problems, rule, inst.ids, message);
-      instance_clear (&inst);
     }
 }
 
@@ -402,17 +409,11 @@ run_carry (const NbRuleDef *rule,
   for (guint s = 0; s < scope_count (rule, table); s++)
     {
       g_autofree char *left_text = NULL, *right_text = NULL, *message = NULL;
+      g_auto(Instance) inst = { 0 };
       double left, right;
-      Instance inst;
 
-      instance_init (&inst);
-      if (!instance_add_side (&inst, rule, current, s, rule->left, &left) ||
-          !instance_add_side (&inst, rule, previous, s, rule->right, &right) ||
-          !inst.complete || !differ (left, right))
-        {
-          instance_clear (&inst);
-          continue;
-        }
+      if (!instance_broken (&inst, rule, current, previous, s, &left, &right))
+        continue;
 
       left_text = fmt (left);
       right_text = fmt (right);
@@ -424,7 +425,6 @@ run_carry (const NbRuleDef *rule,
         message = rule_message (&rule->message, 1, args, G_N_ELEMENTS (args));
       }
       add_problem (problems, rule, inst.ids, message);
-      instance_clear (&inst);
     }
 }
 
