@@ -259,6 +259,13 @@ instance_clear (Instance *inst)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Instance, instance_clear)
 
+static guint
+scope_count (const NbRuleDef  *rule,
+             const NbTableDef *table)
+{
+  return rule->scope == NB_RULE_EACH_COLUMN ? table->n_columns : table->n_rows;
+}
+
 /* The cell of term @term_id in instance @scope (a column or row index). */
 static const NbCellDef *
 term_cell (const NbRuleDef  *rule,
@@ -268,6 +275,10 @@ term_cell (const NbRuleDef  *rule,
 {
   const NbRowDef *row;
   const NbColumnDef *column;
+
+  /* Across two reports the other one's edition may be smaller. */
+  if (scope >= scope_count (rule, table))
+    return NULL;
 
   if (rule->scope == NB_RULE_EACH_COLUMN)
     {
@@ -345,13 +356,6 @@ scope_title (const NbRuleDef  *rule,
   if (rule->scope == NB_RULE_EACH_COLUMN)
     return _(table->columns[scope].title);
   return _(table->rows[scope].title);
-}
-
-static guint
-scope_count (const NbRuleDef  *rule,
-             const NbTableDef *table)
-{
-  return rule->scope == NB_RULE_EACH_COLUMN ? table->n_columns : table->n_rows;
 }
 
 static void
