@@ -46,7 +46,7 @@ def main():
              "--files-from", os.path.join(PO, "POTFILES.in"), "--output", pot,
              "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
              "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3",
-             "--keyword=g_dpgettext2:2c,3", "--package-name=nianbao"],
+             "--keyword=g_dpgettext2:2c,3", "--keyword=NB_NP_:1,2", "--package-name=nianbao"],
             check=True)
         subprocess.run(["msgmerge", "--quiet", "--no-fuzzy-matching", "--output-file", merged,
                         os.path.join(PO, "zh_CN.po"), pot], check=True)

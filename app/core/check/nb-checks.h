@@ -5,12 +5,15 @@
 
 G_BEGIN_DECLS
 
-/* The consistency rules (勾稽关系) of the template, as functions of reports.
- * Rule ids: cell.missing, cell.non_negative, s3.balance, s3.results_sum,
- * s3.row_total, s4.group_total; year.carry across two reports. */
+/* Runs the consistency rules (勾稽关系) declared in nb-rules-data.c on
+ * reports.  Rule ids: cell.missing, cell.non_negative, s3.balance,
+ * s3.results_sum, s3.row_total, s4.group_total; year.carry across two
+ * reports, of one agency and consecutive years (NB_ERROR_NOT_COMPARABLE
+ * otherwise). */
 
-GPtrArray *nb_checks_run        (NbReport *report);
-GPtrArray *nb_checks_year_carry (NbReport *previous,
-                                 NbReport *current);
+GPtrArray *nb_checks_run        (NbReport  *report);
+GPtrArray *nb_checks_year_carry (NbReport  *previous,
+                                 NbReport  *current,
+                                 GError   **error);
 
 G_END_DECLS

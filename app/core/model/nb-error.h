@@ -19,6 +19,7 @@ typedef enum
   NB_ERROR_DAMAGED,          /* a broken or truncated document */
   NB_ERROR_NO_TEXT,          /* a scan with no text layer */
   NB_ERROR_INVALID_VALUE,    /* a value that is not a number of the cell's kind */
+  NB_ERROR_NOT_COMPARABLE,   /* two reports of other agencies or years than a rule needs */
   NB_ERROR_INVALID_FILE,     /* a .nianbao file we cannot read */
 } NbError;
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "nb-enums.h"
 #include "nb-problem.h"
 
 /* One broken rule of a report: which rule, every cell involved, and what a
@@ -11,9 +12,10 @@ struct _NbProblem
 {
   GObject   parent_instance;
 
-  char     *rule;
-  char    **cells;
-  char     *message;
+  char      *rule;
+  NbSeverity severity;
+  char     **cells;
+  char      *message;
 };
 
 G_DEFINE_FINAL_TYPE (NbProblem, nb_problem, G_TYPE_OBJECT)
@@ -21,6 +23,7 @@ G_DEFINE_FINAL_TYPE (NbProblem, nb_problem, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_RULE,
+  PROP_SEVERITY,
   PROP_CELLS,
   PROP_MESSAGE,
   N_PROPS
@@ -53,6 +56,9 @@ nb_problem_get_property (GObject    *object,
     case PROP_RULE:
       g_value_set_string (value, self->rule);
       break;
+    case PROP_SEVERITY:
+      g_value_set_enum (value, self->severity);
+      break;
     case PROP_CELLS:
       g_value_set_boxed (value, self->cells);
       break;
@@ -77,6 +83,9 @@ nb_problem_set_property (GObject      *object,
     case PROP_RULE:
       self->rule = g_value_dup_string (value);
       break;
+    case PROP_SEVERITY:
+      self->severity = g_value_get_enum (value);
+      break;
     case PROP_CELLS:
       self->cells = g_value_dup_boxed (value);
       break;
@@ -100,6 +109,9 @@ nb_problem_class_init (NbProblemClass *klass)
   properties[PROP_RULE] =
     g_param_spec_string ("rule", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEVERITY] =
+    g_param_spec_enum ("severity", NULL, NULL, NB_TYPE_SEVERITY, NB_SEVERITY_ERROR,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CELLS] =
     g_param_spec_boxed ("cells", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -117,6 +129,7 @@ nb_problem_init (NbProblem *self)
 
 NbProblem *
 nb_problem_new (const char        *rule,
+                NbSeverity         severity,
                 const char *const *cells,
                 const char        *message)
 {
@@ -124,6 +137,7 @@ nb_problem_new (const char        *rule,
 
   return g_object_new (NB_TYPE_PROBLEM,
                        "rule", rule,
+                       "severity", severity,
                        "cells", cells,
                        "message", message,
                        NULL);
@@ -134,6 +148,13 @@ nb_problem_get_rule (NbProblem *self)
 {
   g_return_val_if_fail (NB_IS_PROBLEM (self), NULL);
   return self->rule;
+}
+
+NbSeverity
+nb_problem_get_severity (NbProblem *self)
+{
+  g_return_val_if_fail (NB_IS_PROBLEM (self), NB_SEVERITY_ERROR);
+  return self->severity;
 }
 
 const char *const *
@@ -172,6 +193,7 @@ nb_problem_equal (NbProblem *a,
                   NbProblem *b)
 {
   return g_strcmp0 (a->rule, b->rule) == 0 &&
+         a->severity == b->severity &&
          g_strcmp0 (a->message, b->message) == 0 &&
          ((a->cells == NULL && b->cells == NULL) ||
           (a->cells != NULL && b->cells != NULL &&

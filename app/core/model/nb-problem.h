@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "nb-types.h"
+
 G_BEGIN_DECLS
 
 #define NB_TYPE_PROBLEM (nb_problem_get_type ())
@@ -10,9 +12,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbProblem, nb_problem, NB, PROBLEM, GObject)
 
 NbProblem          *nb_problem_new          (const char         *rule,
+                                             NbSeverity          severity,
                                              const char *const  *cells,
                                              const char         *message);
 const char         *nb_problem_get_rule     (NbProblem          *self);
+NbSeverity          nb_problem_get_severity (NbProblem          *self);
 const char *const  *nb_problem_get_cells    (NbProblem          *self);
 const char         *nb_problem_get_message  (NbProblem          *self);
 const char         *nb_problem_get_first_cell (NbProblem        *self);

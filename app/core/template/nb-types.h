@@ -40,6 +40,15 @@ typedef enum
   NB_CELL_DERIVED,      /* computed from other cells (the （六） aggregate) */
 } NbCellState;
 
+/* How much a broken rule matters: for order and icons, never for whether
+ * the report loads. */
+typedef enum
+{
+  NB_SEVERITY_ERROR = 0,  /* the numbers cannot all be right */
+  NB_SEVERITY_WARNING,    /* something a person should look at */
+  NB_SEVERITY_INFO,
+} NbSeverity;
+
 typedef enum
 {
   NB_SECTION_OVERVIEW = 0,   /* 一、总体情况 */
