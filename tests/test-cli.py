@@ -246,5 +246,40 @@ class Usage(unittest.TestCase):
         self.assertRegex(run("--version").stdout, r"^nianbao-cli \d+\.\d+\.\d+")
 
 
+class TapResult(unittest.TestResult):
+    """Prints each test as a TAP line, so meson and the closing count see
+    every test, and every skip, not one result for the whole file."""
+
+    def __init__(self):
+        super().__init__()
+        self.n = 0
+
+    def _line(self, test, ok, directive=""):
+        self.n += 1
+        print("%s %d %s%s" % ("ok" if ok else "not ok", self.n, test.id(), directive), flush=True)
+
+    def addSuccess(self, test):
+        super().addSuccess(test)
+        self._line(test, True)
+
+    def addSkip(self, test, reason):
+        super().addSkip(test, reason)
+        self._line(test, True, " # SKIP " + reason)
+
+    def addFailure(self, test, err):
+        super().addFailure(test, err)
+        self._line(test, False)
+        print("# " + self._exc_info_to_string(err, test).replace("\n", "\n# "))
+
+    def addError(self, test, err):
+        super().addError(test, err)
+        self._line(test, False)
+        print("# " + self._exc_info_to_string(err, test).replace("\n", "\n# "))
+
+
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    print("1..%d" % suite.countTestCases(), flush=True)
+    result = TapResult()
+    suite.run(result)
+    sys.exit(0 if result.wasSuccessful() else 1)
