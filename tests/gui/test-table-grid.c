@@ -534,11 +534,8 @@ test_s3_2019 (void)
   GtkWidget *entry;
   double value;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the shared corpus is not here");
-      return;
-    }
+  if (!nb_test_require_shared (path))
+    return;
 
   /* A grid that showed a 2021 report rebuilds for the 2019 one */
   fixture_open (&f, import_sample (), NB_TABLE_S3);
