@@ -11,6 +11,7 @@
 #include "nb-application.h"
 #include "nb-problem.h"
 #include "nb-report-file.h"
+#include "nb-source-view.h"
 #include "nb-table-grid.h"
 #include "nb-test-util.h"
 #include "nb-window.h"
@@ -437,6 +438,293 @@ test_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- Crashes and dead actions (issue 7) ------------------------------- */
+
+static guint
+count_message_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        n++;
+    }
+  return n;
+}
+
+static guint
+count_app_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (NB_IS_WINDOW (l->data))
+      n++;
+  return n;
+}
+
+static gboolean
+no_app_windows (gpointer data)
+{
+  return count_app_windows () == 0;
+}
+
+static void
+settle (void)
+{
+  wait_until (flag_set, &(gboolean) { TRUE });
+}
+
+static NbWindow *
+open_window_with (const char    *sample,
+                  NbReportView **view_out)
+{
+  g_autofree char *path = nb_test_path ("data", "samples", sample, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbWindow *window = nb_window_new (app);
+  NbReportView *view;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  view = nb_window_open_file (window, file);
+  wait_until (view_loaded, view);
+  g_assert_nonnull (nb_report_view_get_report (view));
+  if (view_out != NULL)
+    *view_out = view;
+  return window;
+}
+
+/* Ctrl+Q with two windows and nothing unsaved: both go, nothing is read
+ * after it is freed (ASan), no window is left open. */
+static void
+test_quit_two_windows (void)
+{
+  open_window_with ("000_f24d835b901d1514.txt", NULL);
+  open_window_with ("001_7f28f313131cbcb8.txt", NULL);
+  g_assert_cmpuint (count_app_windows (), ==, 2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wait_until (no_app_windows, NULL);
+  g_assert_cmpuint (count_app_windows (), ==, 0);
+  g_assert_cmpuint (count_message_dialogs (), ==, 0);
+}
+
+/* Ctrl+Q with unsaved corrections in two windows asks once, listing both;
+ * Cancel keeps everything, Discard closes everything. */
+static void
+test_quit_asks_once (void)
+{
+  NbReportView *a, *b;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  open_window_with ("000_f24d835b901d1514.txt", &a);
+  open_window_with ("002_ff767b4376f9d530.txt", &b);
+  g_assert_true (nb_report_edit_cell_text (nb_report_view_get_report (a),
+                                           cell_index ("s4.review.total"), "3", NULL));
+  g_assert_true (nb_report_edit_cell_text (nb_report_view_get_report (b),
+                                           cell_index ("s4.review.total"), "3", NULL));
+  g_assert_true (nb_report_view_get_modified (a));
+  g_assert_true (nb_report_view_get_modified (b));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wait_until (dialog_shown, NULL);
+  settle ();
+  g_assert_cmpuint (count_message_dialogs (), ==, 1);
+  dialog = find_message_dialog ();
+  body = g_strdup (adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (body, nb_report_view_get_title (a)));
+  g_assert_nonnull (strstr (body, nb_report_view_get_title (b)));
+
+  answer_dialog ("cancel");
+  settle ();
+  g_assert_cmpuint (count_message_dialogs (), ==, 0);
+  g_assert_cmpuint (count_app_windows (), ==, 2);
+  g_assert_true (nb_report_view_get_modified (a));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wait_until (dialog_shown, NULL);
+  settle ();
+  g_assert_cmpuint (count_message_dialogs (), ==, 1);
+  answer_dialog ("discard");
+  wait_until (no_app_windows, NULL);
+  settle ();
+  g_assert_cmpuint (count_message_dialogs (), ==, 0);
+}
+
+static gboolean
+is_source_view (GtkWidget *widget)
+{
+  return NB_IS_SOURCE_VIEW (widget);
+}
+
+/* Ctrl+plus with the focus in a cell of the grid zooms the PDF. */
+static void
+test_zoom_from_grid (void)
+{
+  g_autofree char *path = nb_test_path ("tests", "pdf", "fixtures", "binzhou_2024-word.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbWindow *window = nb_window_new (app);
+  NbReportView *view;
+  NbSourceView *source;
+  GtkWidget *entry;
+  double zoom;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  view = nb_window_open_file (window, file);
+  wait_until (view_loaded, view);
+  g_assert_nonnull (nb_report_view_get_report (view));
+  source = NB_SOURCE_VIEW (find_widget (GTK_WIDGET (view), is_source_view));
+  g_assert_true (source == NB_SOURCE_VIEW (nb_report_view_get_source_view (view)));
+  g_assert_cmpuint (({ guint n; g_object_get (source, "n-pages", &n, NULL); n; }), >, 0);
+
+  entry = cell_entry (view, NB_TABLE_S3, "s3.new.natural");
+  gtk_widget_grab_focus (entry);
+  settle ();
+  zoom = nb_source_view_get_zoom (source);
+  g_assert_cmpfloat (zoom, ==, 1.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat (nb_source_view_get_zoom (source), >, zoom);
+  zoom = nb_source_view_get_zoom (source);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  g_assert_cmpfloat (nb_source_view_get_zoom (source), <, zoom);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat (nb_source_view_get_zoom (source), >, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat (nb_source_view_get_zoom (source), ==, 1.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The title is the view's: a second call does not free the first. */
+static void
+test_title_stays (void)
+{
+  NbReportView *view;
+  NbWindow *window = open_window_with ("002_ff767b4376f9d530.txt", &view);
+  const char *first = nb_report_view_get_title (view);
+  const char *second = nb_report_view_get_title (view);
+
+  g_assert_cmpstr (first, ==, "滨州高新技术产业开发区 2024");
+  g_assert_true (first == second);
+  g_assert_cmpstr (first, ==, second);
+
+  nb_report_set_year (nb_report_view_get_report (view), 2023);
+  g_assert_cmpstr (nb_report_view_get_title (view), ==, "滨州高新技术产业开发区 2023");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+view_idle (gpointer data)
+{
+  return !nb_report_view_get_busy (data);
+}
+
+static AdwTabPage *
+page_of (NbWindow     *window,
+         NbReportView *view)
+{
+  GtkWidget *tabs = gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_TAB_VIEW);
+
+  g_assert_nonnull (tabs);
+  return adw_tab_view_get_page (ADW_TAB_VIEW (tabs), GTK_WIDGET (view));
+}
+
+/* Undoing back to what was saved is "not modified", and the tab says so. */
+static void
+test_undo_to_saved (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-window-XXXXXX", NULL);
+  g_autofree char *saved_path = g_build_filename (dir, "undo.nianbao", NULL);
+  NbReportView *view;
+  NbWindow *window = open_window_with ("002_ff767b4376f9d530.txt", &view);
+  NbReport *report = nb_report_view_get_report (view);
+  gboolean saved = FALSE;
+
+  g_assert_true (nb_report_edit_cell_text (report, cell_index ("s3.results_total.natural"), "1", NULL));
+  g_assert_true (nb_report_view_get_modified (view));
+  nb_report_view_save_async (view, saved_path, on_saved, &saved);
+  wait_until (flag_set, &saved);
+  g_assert_false (nb_report_view_get_modified (view));
+  g_assert_false (g_str_has_prefix (adw_tab_page_get_title (page_of (window, view)), "•"));
+
+  g_assert_true (nb_report_edit_cell_text (report, cell_index ("s4.review.total"), "3", NULL));
+  settle ();
+  g_assert_true (nb_report_view_get_modified (view));
+  g_assert_true (g_str_has_prefix (adw_tab_page_get_title (page_of (window, view)), "•"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_false (nb_report_view_get_modified (view));
+  g_assert_false (g_str_has_prefix (adw_tab_page_get_title (page_of (window, view)), "•"));
+  g_assert_cmpstr (adw_tab_page_get_title (page_of (window, view)), ==, "滨州高新技术产业开发区 2024");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (saved_path);
+  g_rmdir (dir);
+}
+
+/* Ctrl+S twice in a row: no crash, the file holds the corrections. */
+static void
+test_save_twice (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-window-XXXXXX", NULL);
+  g_autofree char *saved_path = g_build_filename (dir, "twice.nianbao", NULL);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  NbReportView *view, *reopened;
+  NbWindow *window = open_window_with ("002_ff767b4376f9d530.txt", &view);
+  gboolean saved = FALSE;
+  double value = 0;
+
+  /* A report with a file of its own, so win.save needs no file chooser. */
+  nb_report_view_save_async (view, saved_path, on_saved, &saved);
+  wait_until (flag_set, &saved);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = nb_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  reopened = nb_window_open_file (window, saved_file);
+  wait_until (view_loaded, reopened);
+  g_assert_nonnull (nb_report_view_get_report (reopened));
+  g_assert_true (nb_report_edit_cell_text (nb_report_view_get_report (reopened),
+                                           cell_index ("s4.review.total"), "3", NULL));
+
+  for (guint round = 0; round < 5; round++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+      wait_until (view_idle, reopened);
+    }
+  g_assert_false (nb_report_view_get_modified (reopened));
+
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_true (g_file_get_contents (saved_path, &contents, &length, NULL));
+    bytes = g_bytes_new (contents, length);
+    loaded = nb_report_file_load_bytes (bytes, saved_path, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (loaded);
+  g_assert_cmpint (nb_report_get_cell (loaded, cell_index ("s4.review.total"), &value), ==, NB_CELL_EDITED);
+  g_assert_cmpfloat (value, ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (saved_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +745,13 @@ main (int   argc,
   g_test_add_func ("/nb/window/pdf", test_pdf);
   g_test_add_func ("/nb/window/close-asks-and-problem-click", test_close_asks_and_problem_click);
   g_test_add_func ("/nb/window/narrow", test_narrow);
+  g_test_add_func ("/nb/window/zoom-from-grid", test_zoom_from_grid);
+  g_test_add_func ("/nb/window/title-stays", test_title_stays);
+  g_test_add_func ("/nb/window/undo-to-saved", test_undo_to_saved);
+  g_test_add_func ("/nb/window/save-twice", test_save_twice);
+  /* Last: they close every window of the application. */
+  g_test_add_func ("/nb/window/quit-two-windows", test_quit_two_windows);
+  g_test_add_func ("/nb/window/quit-asks-once", test_quit_asks_once);
 
   return g_test_run ();
 }

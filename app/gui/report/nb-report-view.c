@@ -516,6 +516,14 @@ nb_report_view_get_grid (NbReportView *self,
   return self->grids[table];
 }
 
+/* The source pane, for tests that look at what it shows. */
+GtkWidget *
+nb_report_view_get_source_view (NbReportView *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
+  return GTK_WIDGET (self->source_view);
+}
+
 static void
 on_saved (GObject      *object,
           GAsyncResult *result,

@@ -33,6 +33,7 @@ gboolean      nb_report_view_select_cell  (NbReportView        *self,
                                            guint                cell_index);
 GtkWidget    *nb_report_view_get_grid     (NbReportView        *self,
                                            NbTableId            table);
+GtkWidget    *nb_report_view_get_source_view (NbReportView     *self);
 void          nb_report_view_save_async   (NbReportView        *self,
                                            const char          *path,
                                            GAsyncReadyCallback  callback,
