@@ -310,15 +310,22 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The problems list: its first row titled with the first problem. */
+static NbReportView *problem_list_view;
+
 static gboolean
 is_problem_list (GtkWidget *widget)
 {
+  g_autoptr(NbProblem) first = NULL;
   GtkListBoxRow *row;
 
   if (!GTK_IS_LIST_BOX (widget))
     return FALSE;
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0);
-  return row != NULL && g_object_get_data (G_OBJECT (row), "nb-problem") != NULL;
+  first = g_list_model_get_item (nb_report_view_get_problems (problem_list_view), 0);
+  return row != NULL && first != NULL && ADW_IS_PREFERENCES_ROW (row) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                    nb_problem_get_message (first)) == 0;
 }
 
 static gboolean
@@ -393,6 +400,7 @@ test_close_asks_and_problem_click (void)
   wait_until (flag_set, &(gboolean) { TRUE });
   g_assert_cmpuint (n_problems (view), ==, 1);
 
+  problem_list_view = view;
   list = find_widget (GTK_WIDGET (view), is_problem_list);
   g_assert_nonnull (list);
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
@@ -701,6 +709,8 @@ test_save_twice (void)
   for (guint round = 0; round < 5; round++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+      /* Busy while it saves, which turns win.save off. */
+      g_assert_true (nb_report_view_get_busy (reopened));
       gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
       wait_until (view_idle, reopened);
     }

@@ -26,6 +26,7 @@ struct _NbReportView
   GCancellable    *cancellable;
   char            *error;
   char            *password;
+  char            *title;
   gboolean         busy;
 
   GtkWidget       *grids[NB_N_TABLES];
@@ -67,6 +68,31 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- Header fields ---------------------------------------------------- */
 
+/* The title is kept, so that the string handed out stays valid until the
+ * title changes: "agency year", else the file's name. */
+static void
+update_title (NbReportView *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->report != NULL && nb_report_get_agency (self->report) != NULL)
+    {
+      if (nb_report_get_year (self->report) > 0)
+        title = g_strdup_printf ("%s %d", nb_report_get_agency (self->report),
+                                 nb_report_get_year (self->report));
+      else
+        title = g_strdup (nb_report_get_agency (self->report));
+    }
+  else if (self->file != NULL)
+    title = g_file_get_basename (self->file);
+
+  if (g_strcmp0 (title, self->title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_steal_pointer (&title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
 static void
 sync_fields (NbReportView *self)
 {
@@ -82,7 +108,7 @@ sync_fields (NbReportView *self)
   if (nb_report_get_year (self->report) > 0)
     year = g_strdup_printf ("%d", nb_report_get_year (self->report));
   gtk_editable_set_text (GTK_EDITABLE (self->year_row), year ? year : "");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  update_title (self);
 }
 
 static void
@@ -139,7 +165,6 @@ create_problem_row (gpointer item,
   gtk_widget_add_css_class (icon, "warning");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "nb-problem", g_object_ref (problem), g_object_unref);
   return row;
 }
 
@@ -161,9 +186,13 @@ static void
 on_problem_activated (NbReportView  *self,
                       GtkListBoxRow *row)
 {
-  NbProblem *problem = g_object_get_data (G_OBJECT (row), "nb-problem");
+  g_autoptr(NbProblem) problem = NULL;
   const NbCellDef *cell;
 
+  /* The list is bound to the problems: a row's index is its problem's. */
+  if (self->checker != NULL && gtk_list_box_row_get_index (row) >= 0)
+    problem = g_list_model_get_item (nb_checker_get_problems (self->checker),
+                                     gtk_list_box_row_get_index (row));
   if (problem == NULL || nb_problem_get_first_cell (problem) == NULL)
     return;
   cell = nb_template_lookup_cell (nb_problem_get_first_cell (problem));
@@ -220,7 +249,9 @@ on_section_focus_leave (GtkEventControllerFocus *controller,
 {
   GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
-  commit_section (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "nb-section")));
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    if (GTK_WIDGET (self->section_views[s]) == view)
+      commit_section (self, s);
 }
 
 static void
@@ -244,7 +275,6 @@ build_sections (NbReportView *self)
       gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
       gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
       gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
-      g_object_set_data (G_OBJECT (view), "nb-section", GUINT_TO_POINTER (s));
       g_signal_connect (focus, "leave", G_CALLBACK (on_section_focus_leave), self);
       gtk_widget_add_controller (view, focus);
       gtk_frame_set_child (GTK_FRAME (frame), view);
@@ -444,7 +474,7 @@ nb_report_view_load (NbReportView *self,
   path = g_file_get_path (file);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   set_busy (self, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  update_title (self);
 
   if (path == NULL)
     {
@@ -475,16 +505,19 @@ nb_report_view_cancel (NbReportView *self)
   g_cancellable_cancel (self->cancellable);
 }
 
-/* "view.zoom-in" → the source pane's "source.zoom-in" */
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+/**
+ * nb_report_view_zoom:
+ * @self: a #NbReportView
+ * @step: in, out or back to 100 %
+ *
+ * Zooms the source pane, wherever the focus is in the view.
+ */
+void
+nb_report_view_zoom (NbReportView *self,
+                     NbZoom        step)
 {
-  NbReportView *self = NB_REPORT_VIEW (widget);
-  g_autofree char *target = g_strconcat ("source.", action_name + strlen ("view."), NULL);
-
-  gtk_widget_activate_action (GTK_WIDGET (self->source_view), target, NULL);
+  g_return_if_fail (NB_IS_REPORT_VIEW (self));
+  nb_source_view_zoom (self->source_view, step);
 }
 
 static void
@@ -532,6 +565,8 @@ on_saved (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
+  set_busy (g_task_get_source_object (task), FALSE);
+
   if (!nb_report_file_save_finish (NB_REPORT (object), result, &error))
     g_task_return_error (task, error);
   else
@@ -544,14 +579,28 @@ nb_report_view_save_async (NbReportView        *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  GTask *task = g_task_new (self, NULL, callback, user_data);
+  GTask *task;
 
   g_return_if_fail (NB_IS_REPORT_VIEW (self));
   g_return_if_fail (self->report != NULL);
 
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, nb_report_view_save_async);
+
+  /* One save at a time: win.save is off while the view is busy. */
+  if (self->busy)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
+                               _("The report is being saved already"));
+      g_object_unref (task);
+      return;
+    }
+
   /* Text typed in a section that still has the focus counts too. */
   for (guint s = 0; s < NB_N_SECTIONS; s++)
     commit_section (self, s);
+
+  set_busy (self, TRUE);
 
   nb_report_file_save_async (self->report, path, NULL, on_saved, task);
 }
@@ -644,29 +693,12 @@ nb_report_view_get_file (NbReportView *self)
   return self->file;
 }
 
+/* Valid until the title changes ("notify::title"). */
 const char *
 nb_report_view_get_title (NbReportView *self)
 {
   g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
-
-  if (self->report != NULL && nb_report_get_agency (self->report) != NULL)
-    {
-      g_autofree char *title = NULL;
-
-      if (nb_report_get_year (self->report) > 0)
-        title = g_strdup_printf ("%s %d", nb_report_get_agency (self->report),
-                                 nb_report_get_year (self->report));
-      else
-        title = g_strdup (nb_report_get_agency (self->report));
-      g_object_set_data_full (G_OBJECT (self), "nb-title", g_steal_pointer (&title), g_free);
-      return g_object_get_data (G_OBJECT (self), "nb-title");
-    }
-  if (self->file != NULL)
-    {
-      g_object_set_data_full (G_OBJECT (self), "nb-title", g_file_get_basename (self->file), g_free);
-      return g_object_get_data (G_OBJECT (self), "nb-title");
-    }
-  return _("Report");
+  return self->title ? self->title : _("Report");
 }
 
 gboolean
@@ -743,6 +775,7 @@ nb_report_view_finalize (GObject *object)
   g_clear_object (&self->report);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->password, g_free);
+  g_clear_pointer (&self->title, g_free);
 
   G_OBJECT_CLASS (nb_report_view_parent_class)->finalize (object);
 }
@@ -777,9 +810,6 @@ nb_report_view_class_init (NbReportViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "view.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-reset", NULL, zoom_action);
 
   gtk_widget_class_set_css_name (widget_class, "reportview");
   gtk_widget_class_set_template_from_resource (widget_class,

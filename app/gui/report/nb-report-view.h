@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "nb-report.h"
+#include "nb-source-view.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,8 @@ G_DECLARE_FINAL_TYPE (NbReportView, nb_report_view, NB, REPORT_VIEW, GtkWidget)
  * title, agency, year, prose) and its problems.  Loads off the main thread.
  *
  * Properties: "report" (NbReport, NULL until loaded), "title", "busy",
- * "modified", "error" (the message of a failed load). */
+ * "modified", "error" (the message of a failed load).  "busy" is TRUE
+ * while it loads and while it saves. */
 
 NbReportView *nb_report_view_new          (void);
 void          nb_report_view_load         (NbReportView        *self,
@@ -34,6 +36,8 @@ gboolean      nb_report_view_select_cell  (NbReportView        *self,
 GtkWidget    *nb_report_view_get_grid     (NbReportView        *self,
                                            NbTableId            table);
 GtkWidget    *nb_report_view_get_source_view (NbReportView     *self);
+void          nb_report_view_zoom         (NbReportView        *self,
+                                           NbZoom               step);
 void          nb_report_view_save_async   (NbReportView        *self,
                                            const char          *path,
                                            GAsyncReadyCallback  callback,

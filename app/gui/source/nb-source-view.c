@@ -1487,19 +1487,40 @@ nb_source_view_get_kind (NbSourceView *self)
   return self->kind;
 }
 
+/* One step in, out, or back to 100 %. */
+void
+nb_source_view_zoom (NbSourceView *self,
+                     NbZoom        step)
+{
+  g_return_if_fail (NB_IS_SOURCE_VIEW (self));
+
+  switch (step)
+    {
+    case NB_ZOOM_IN:
+      nb_source_view_set_zoom (self, self->zoom * ZOOM_STEP);
+      break;
+    case NB_ZOOM_OUT:
+      nb_source_view_set_zoom (self, self->zoom / ZOOM_STEP);
+      break;
+    case NB_ZOOM_RESET:
+    default:
+      nb_source_view_set_zoom (self, 1.0);
+      break;
+    }
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  NbSourceView *self = NB_SOURCE_VIEW (widget);
+  NbZoom step = NB_ZOOM_RESET;
 
   if (g_str_equal (action_name, "source.zoom-in"))
-    nb_source_view_set_zoom (self, self->zoom * ZOOM_STEP);
+    step = NB_ZOOM_IN;
   else if (g_str_equal (action_name, "source.zoom-out"))
-    nb_source_view_set_zoom (self, self->zoom / ZOOM_STEP);
-  else
-    nb_source_view_set_zoom (self, 1.0);
+    step = NB_ZOOM_OUT;
+  nb_source_view_zoom (NB_SOURCE_VIEW (widget), step);
 }
 
 static gboolean

@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  NB_ZOOM_IN,
+  NB_ZOOM_OUT,
+  NB_ZOOM_RESET,
+} NbZoom;
+
 #define NB_TYPE_SOURCE_VIEW (nb_source_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (NbSourceView, nb_source_view, NB, SOURCE_VIEW, GtkWidget)
@@ -33,6 +40,8 @@ void       nb_source_view_highlight    (NbSourceView         *self,
 double     nb_source_view_get_zoom     (NbSourceView         *self);
 void       nb_source_view_set_zoom     (NbSourceView         *self,
                                         double                zoom);
+void       nb_source_view_zoom         (NbSourceView         *self,
+                                        NbZoom                step);
 const char *nb_source_view_get_kind    (NbSourceView         *self);
 
 G_END_DECLS
