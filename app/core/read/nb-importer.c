@@ -3,11 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <errno.h>
-#include <glib/gstdio.h>
-#include <string.h>
-
 #include "nb-error.h"
 #include "nb-importer.h"
 #include "nb-line.h"
@@ -19,70 +14,48 @@
 /* One road for every report: pick the reader by the file's content, let it
  * make the line stream, let the matcher fill the report. */
 
-static gboolean
-is_pdf (GBytes *bytes)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  /* The header may follow some junk, as PDF readers tolerate. */
-  for (gsize i = 0; i + 5 <= length && i < 1024; i++)
-    if (memcmp (data + i, "%PDF-", 5) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static GPtrArray *
-read_lines (GBytes                 *bytes,
-            const char             *path,
-            const NbImportOptions  *options,
-            GCancellable           *cancellable,
-            GError                **error)
-{
-  if (is_pdf (bytes))
-    {
-      return nb_pdf_read_lines (bytes, options, cancellable, error);
-    }
-
-  if (g_bytes_get_size (bytes) > NB_IMPORT_MAX_TEXT_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_bytes_get_size (bytes));
-      g_autofree char *limit = g_format_size (NB_IMPORT_MAX_TEXT_SIZE);
-
-      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (%s; text reports are a few KB, "
-                     "the limit is %s)"),
-                   size, limit);
-      return NULL;
-    }
-
-  (void) path;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  return nb_text_read_lines (bytes, NULL, error);
-}
-
+/**
+ * nb_import_source:
+ * @source: an opened source document
+ *
+ * Fills a report from @source: a text or a PDF through its reader and the
+ * matcher, a saved report as it was saved.  Blocking.
+ */
 NbReport *
-nb_import_bytes (GBytes                 *bytes,
-                 const char             *path,
-                 const NbImportOptions  *options,
-                 GCancellable           *cancellable,
-                 GError                **error)
+nb_import_source (NbSourceDocument       *source,
+                  const NbImportOptions  *options,
+                  GCancellable           *cancellable,
+                  GError                **error)
 {
   static const NbImportOptions defaults = { 0 };
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(NbReport) report = NULL;
+  const char *path;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (NB_IS_SOURCE_DOCUMENT (source), NULL);
 
   if (options == NULL)
     options = &defaults;
+  path = nb_source_document_get_path (source);
 
-  /* A report saved by Nianbao opens as it was saved. */
-  if (nb_report_file_is_saved_report (bytes))
-    return nb_report_file_load_bytes (bytes, path, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
-  lines = read_lines (bytes, path, options, cancellable, error);
+  switch (nb_source_document_get_kind (source))
+    {
+    case NB_SOURCE_KIND_SAVED:
+      /* A report saved by Nianbao opens as it was saved. */
+      return nb_report_file_load_bytes (nb_source_document_get_bytes (source), path, error);
+
+    case NB_SOURCE_KIND_PDF:
+      lines = nb_pdf_read_lines (source, options, cancellable, error);
+      break;
+
+    case NB_SOURCE_KIND_TEXT:
+    default:
+      lines = nb_text_split_lines (nb_source_document_get_text (source));
+      break;
+    }
   if (lines == NULL)
     return NULL;
 
@@ -91,11 +64,7 @@ nb_import_bytes (GBytes                 *bytes,
 
   report = nb_report_new ();
   nb_report_set_source_path (report, path);
-  {
-    g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-
-    nb_report_set_source_checksum (report, checksum);
-  }
+  nb_report_set_source_checksum (report, nb_source_document_get_checksum (source));
   if (!nb_matcher_fill_report (lines, report, error))
     return NULL;
 
@@ -105,46 +74,36 @@ nb_import_bytes (GBytes                 *bytes,
 }
 
 NbReport *
+nb_import_bytes (GBytes                 *bytes,
+                 const char             *path,
+                 const NbImportOptions  *options,
+                 GCancellable           *cancellable,
+                 GError                **error)
+{
+  g_autoptr(NbSourceDocument) source = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  source = nb_source_document_new_from_bytes (bytes, path, options ? options->password : NULL, error);
+  if (source == NULL)
+    return NULL;
+  return nb_import_source (source, options, cancellable, error);
+}
+
+NbReport *
 nb_import_file (const char             *path,
                 const NbImportOptions  *options,
                 GCancellable           *cancellable,
                 GError                **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GStatBuf st;
+  g_autoptr(NbSourceDocument) source = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s", g_strerror (saved));
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("It is a folder, not a file"));
-      return NULL;
-    }
-  if (st.st_size > NB_IMPORT_MAX_PDF_SIZE)
-    {
-      g_autofree char *size = g_format_size (st.st_size);
-
-      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (%s)"), size);
-      return NULL;
-    }
-
-  /* Mapped read-only: the source document is never written to. */
-  mapped = g_mapped_file_new (path, FALSE, error);
-  if (mapped == NULL)
+  source = nb_source_document_open (path, options ? options->password : NULL, cancellable, error);
+  if (source == NULL)
     return NULL;
-  bytes = g_mapped_file_get_bytes (mapped);
-
-  return nb_import_bytes (bytes, path, options, cancellable, error);
+  return nb_import_source (source, options, cancellable, error);
 }
 
 typedef struct

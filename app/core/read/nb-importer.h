@@ -4,21 +4,32 @@
 #include <gio/gio.h>
 
 #include "nb-report.h"
+#include "nb-source-document.h"
 
 G_BEGIN_DECLS
 
+/* Called on the importing thread with the share of the work done, 0..1. */
+typedef void (*NbImportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
 typedef struct
 {
-  const char *password;     /* for encrypted PDFs, or NULL */
-  guint       first_page;   /* 1-based; 0: from the start */
-  guint       last_page;    /* 0: to the end */
+  const char           *password;       /* for encrypted PDFs, or NULL */
+  guint                 first_page;     /* 1-based; 0: from the start */
+  guint                 last_page;      /* 0: to the end */
+  NbImportProgressFunc  progress;       /* or NULL */
+  gpointer              progress_data;
 } NbImportOptions;
 
-/* Largest text file taken as a report: reports are a few KB. */
-#define NB_IMPORT_MAX_TEXT_SIZE (16 * 1024 * 1024)
-/* Largest PDF: a report with scanned pages can be large, but not this. */
-#define NB_IMPORT_MAX_PDF_SIZE  (512 * 1024 * 1024)
+/* The limits live with the source document; these names stay for callers
+ * that have not moved to it yet. */
+#define NB_IMPORT_MAX_TEXT_SIZE NB_SOURCE_MAX_TEXT_SIZE
+#define NB_IMPORT_MAX_PDF_SIZE  NB_SOURCE_MAX_PDF_SIZE
 
+NbReport *nb_import_source       (NbSourceDocument        *source,
+                                  const NbImportOptions   *options,
+                                  GCancellable            *cancellable,
+                                  GError                 **error);
 NbReport *nb_import_file         (const char              *path,
                                   const NbImportOptions   *options,
                                   GCancellable            *cancellable,

@@ -13,6 +13,7 @@
 #include "nb-line.h"
 #include "nb-normalize.h"
 #include "nb-pdf-reader.h"
+#include "nb-source-document-private.h"
 
 /* The PDF reader: glyph boxes from Poppler's text layout, grouped by
  * geometry into visual lines (a row of a table is one line however the
@@ -431,54 +432,51 @@ nb_pdf_open (GBytes      *bytes,
   return NULL;
 }
 
+/* The line stream of an opened PDF, a page at a time under the source
+ * document's lock, so the source pane can draw pages meanwhile. */
 GPtrArray *
-nb_pdf_read_lines (GBytes                 *bytes,
+nb_pdf_read_lines (NbSourceDocument       *source,
                    const NbImportOptions  *options,
                    GCancellable           *cancellable,
                    GError                **error)
 {
-  g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(GPtrArray) lines = NULL;
-  int n_pages, first, last;
+  guint n_pages, first, last;
   double page_height = 842;
   guint pages_with_text = 0;
 
-  document = nb_pdf_open (bytes, options->password, error);
-  if (document == NULL)
-    return NULL;
+  g_assert (nb_source_document_get_kind (source) == NB_SOURCE_KIND_PDF);
 
-  n_pages = poppler_document_get_n_pages (document);
-  if (n_pages <= 0)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_DAMAGED, _("The PDF has no pages"));
-      return NULL;
-    }
-
-  first = options->first_page > 0 ? (int) options->first_page : 1;
-  last = options->last_page > 0 ? MIN ((int) options->last_page, n_pages) : n_pages;
+  n_pages = nb_source_document_get_n_pages (source);
+  first = options->first_page > 0 ? options->first_page : 1;
+  last = options->last_page > 0 ? MIN (options->last_page, n_pages) : n_pages;
   if (first > n_pages)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_FAILED,
-                   _("The PDF has %d pages; page %d does not exist"), n_pages, first);
+                   _("The PDF has %d pages; page %d does not exist"), (int) n_pages, (int) first);
       return NULL;
     }
+  nb_source_document_get_page_size (source, first - 1, NULL, &page_height);
 
   lines = nb_line_stream_new ();
-  for (int p = first; p <= last; p++)
+  for (guint p = first; p <= last; p++)
     {
+      PopplerDocument *document;
       g_autoptr(PopplerPage) page = NULL;
       guint before = lines->len;
-      double width;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
+      if (options->progress != NULL)
+        options->progress ((double) (p - first) / (last - first + 1), options->progress_data);
 
+      document = _nb_source_document_lock_pdf (source);
       page = poppler_document_get_page (document, p - 1);
-      if (page == NULL)
-        continue;
-      if (p == first)
-        poppler_page_get_size (page, &width, &page_height);
-      read_page (page, p, lines);
+      if (page != NULL)
+        read_page (page, p, lines);
+      g_clear_object (&page);
+      _nb_source_document_unlock_pdf (source);
+
       if (lines->len > before)
         pages_with_text++;
     }

@@ -4,6 +4,7 @@
 #include <poppler.h>
 
 #include "nb-importer.h"
+#include "nb-source-document.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +15,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 PopplerDocument *nb_pdf_open        (GBytes                 *bytes,
                                      const char             *password,
                                      GError                **error);
-GPtrArray       *nb_pdf_read_lines  (GBytes                 *bytes,
+GPtrArray       *nb_pdf_read_lines  (NbSourceDocument       *source,
                                      const NbImportOptions  *options,
                                      GCancellable           *cancellable,
                                      GError                **error);

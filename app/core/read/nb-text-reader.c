@@ -136,21 +136,15 @@ nb_decode_text (GBytes      *bytes,
   return text;
 }
 
+/* The line stream of a decoded text: lines end at "\n", a "\r" before it
+ * is dropped, and line numbers start at 1. */
 GPtrArray *
-nb_text_read_lines (GBytes      *bytes,
-                    const char **encoding,
-                    GError     **error)
+nb_text_split_lines (const char *text)
 {
-  g_autofree char *text = nb_decode_text (bytes, encoding, error);
-  GPtrArray *lines;
-  const char *p;
+  GPtrArray *lines = nb_line_stream_new ();
+  const char *p = text;
   guint number = 1;
 
-  if (text == NULL)
-    return NULL;
-
-  lines = nb_line_stream_new ();
-  p = text;
   for (;;)
     {
       const char *end = strchr (p, '\n');

@@ -8,8 +8,6 @@ G_BEGIN_DECLS
 char      *nb_decode_text      (GBytes       *bytes,
                                 const char  **encoding,
                                 GError      **error);
-GPtrArray *nb_text_read_lines  (GBytes       *bytes,
-                                const char  **encoding,
-                                GError      **error);
+GPtrArray *nb_text_split_lines (const char   *text);
 
 G_END_DECLS

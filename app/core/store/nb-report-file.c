@@ -161,41 +161,74 @@ nb_report_file_to_data (NbReport *report)
   return json_generator_to_data (generator, NULL);
 }
 
+/* The source document is never written to. */
+static gboolean
+check_not_source (NbReport    *report,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFile) source = NULL;
+
+  if (nb_report_get_source_path (report) == NULL)
+    return TRUE;
+
+  target = g_file_new_for_path (path);
+  source = g_file_new_for_path (nb_report_get_source_path (report));
+  if (!g_file_equal (source, target))
+    return TRUE;
+
+  g_set_error (error, NB_ERROR, NB_ERROR_FAILED, "%s",
+               _("Nianbao never writes to the source document: choose another file"));
+  return FALSE;
+}
+
+/* Written to a temporary file, synced, then renamed over the target: a
+ * crash leaves the old file or the new one, never half of one. */
+static gboolean
+write_data (const char  *path,
+            const char  *data,
+            GError     **error)
+{
+  return g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
 gboolean
 nb_report_file_save (NbReport    *report,
                      const char  *path,
                      GError     **error)
 {
   g_autofree char *data = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GFile) source = NULL;
 
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* The source document is never written to. */
-  target = g_file_new_for_path (path);
-  if (nb_report_get_source_path (report) != NULL)
-    {
-      source = g_file_new_for_path (nb_report_get_source_path (report));
-      if (g_file_equal (source, target))
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_FAILED,
-                       _("Nianbao never writes to the source document: choose another file"));
-          return FALSE;
-        }
-    }
+  if (!check_not_source (report, path, error))
+    return FALSE;
 
   data = nb_report_file_to_data (report);
-
-  /* Written to a temporary file, synced, then renamed over the target:
-   * a crash leaves the old file or the new one, never half of one. */
-  if (!g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+  if (!write_data (path, data, error))
     return FALSE;
 
   nb_report_set_file_path (report, path);
   nb_report_set_modified (report, FALSE);
   return TRUE;
+}
+
+/* What one save writes, owned by its task: saves in a row each have
+ * their own. */
+typedef struct
+{
+  char *path;
+  char *data;
+} SaveData;
+
+static void
+save_data_free (SaveData *save)
+{
+  g_free (save->path);
+  g_free (save->data);
+  g_free (save);
 }
 
 static void
@@ -204,11 +237,12 @@ save_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  const char *path = task_data;
-  g_autofree char *data = g_object_get_data (source_object, "nb-save-data");
+  SaveData *save = task_data;
   GError *error = NULL;
 
-  if (!g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!write_data (save->path, save->data, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -223,25 +257,27 @@ nb_report_file_save_async (NbReport            *report,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (report, cancellable, callback, user_data);
-  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SaveData *save;
 
+  g_return_if_fail (NB_IS_REPORT (report));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (report, cancellable, callback, user_data);
   g_task_set_source_tag (task, nb_report_file_save_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
 
-  if (nb_report_get_source_path (report) != NULL)
+  save = g_new0 (SaveData, 1);
+  save->path = g_strdup (path);
+  g_task_set_task_data (task, save, (GDestroyNotify) save_data_free);
+
+  if (!check_not_source (report, path, &error))
     {
-      g_autoptr(GFile) source = g_file_new_for_path (nb_report_get_source_path (report));
-
-      if (g_file_equal (source, target))
-        {
-          g_task_return_new_error (task, NB_ERROR, NB_ERROR_FAILED, "%s",
-                                   _("Nianbao never writes to the source document: choose another file"));
-          return;
-        }
+      g_task_return_error (task, error);
+      return;
     }
 
-  g_object_set_data (G_OBJECT (report), "nb-save-data", nb_report_file_to_data (report));
+  save->data = nb_report_file_to_data (report);
   g_task_run_in_thread (task, save_thread);
 }
 
@@ -251,12 +287,15 @@ nb_report_file_save_finish (NbReport      *report,
                             GError       **error)
 {
   GTask *task = G_TASK (result);
+  SaveData *save;
 
   g_return_val_if_fail (g_task_is_valid (result, report), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (task) == nb_report_file_save_async, FALSE);
 
   if (!g_task_propagate_boolean (task, error))
     return FALSE;
-  nb_report_set_file_path (report, g_task_get_task_data (task));
+  save = g_task_get_task_data (task);
+  nb_report_set_file_path (report, save->path);
   nb_report_set_modified (report, FALSE);
   return TRUE;
 }
