@@ -202,7 +202,7 @@ test_edit_check_undo_save_reopen (void)
   /* Redo, save, and the source document is untouched. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpuint (n_problems (view), ==, 3);
-  nb_report_view_save_async (view, saved_path, on_saved, &saved);
+  nb_report_view_save_async (view, saved_file, on_saved, &saved);
   wait_until (flag_set, &saved);
   g_assert_false (nb_report_view_get_modified (view));
   g_assert_true (g_file_test (saved_path, G_FILE_TEST_EXISTS));
@@ -651,6 +651,7 @@ test_undo_to_saved (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("nianbao-window-XXXXXX", NULL);
   g_autofree char *saved_path = g_build_filename (dir, "undo.nianbao", NULL);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
   NbReportView *view;
   NbWindow *window = open_window_with ("002_ff767b4376f9d530.txt", &view);
   NbReport *report = nb_report_view_get_report (view);
@@ -658,7 +659,7 @@ test_undo_to_saved (void)
 
   g_assert_true (nb_report_edit_cell_text (report, cell_index ("s3.results_total.natural"), "1", NULL));
   g_assert_true (nb_report_view_get_modified (view));
-  nb_report_view_save_async (view, saved_path, on_saved, &saved);
+  nb_report_view_save_async (view, saved_file, on_saved, &saved);
   wait_until (flag_set, &saved);
   g_assert_false (nb_report_view_get_modified (view));
   g_assert_false (g_str_has_prefix (adw_tab_page_get_title (page_of (window, view)), "•"));
@@ -694,7 +695,7 @@ test_save_twice (void)
   double value = 0;
 
   /* A report with a file of its own, so win.save needs no file chooser. */
-  nb_report_view_save_async (view, saved_path, on_saved, &saved);
+  nb_report_view_save_async (view, saved_file, on_saved, &saved);
   wait_until (flag_set, &saved);
   gtk_window_destroy (GTK_WINDOW (window));
 

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "nb-document.h"
 #include "nb-report.h"
 #include "nb-source-view.h"
 
@@ -13,15 +14,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbReportView, nb_report_view, NB, REPORT_VIEW, GtkWidget)
 
 /* One report in a tab: its source beside its data (the tables as grids,
- * title, agency, year, prose) and its problems.  Loads off the main thread.
+ * title, agency, year, prose) and its problems.  It shows an NbDocument,
+ * which loads and saves off the main thread.
  *
- * Properties: "report" (NbReport, NULL until loaded), "title", "busy",
- * "modified", "error" (the message of a failed load).  "busy" is TRUE
- * while it loads and while it saves. */
+ * Properties: "document" (NbDocument), "report" (NbReport, NULL until
+ * loaded), "title", "busy" (loading or saving), "modified", "error" (the
+ * message of a failed load). */
 
-NbReportView *nb_report_view_new          (void);
+NbReportView *nb_report_view_new_for_document (NbDocument        *document);
+void          nb_report_view_set_document (NbReportView        *self,
+                                           NbDocument          *document);
+NbDocument   *nb_report_view_get_document (NbReportView        *self);
 void          nb_report_view_load         (NbReportView        *self,
-                                           GFile               *file,
                                            const char          *password);
 void          nb_report_view_cancel       (NbReportView        *self);
 NbReport     *nb_report_view_get_report   (NbReportView        *self);
@@ -39,7 +43,7 @@ GtkWidget    *nb_report_view_get_source_view (NbReportView     *self);
 void          nb_report_view_zoom         (NbReportView        *self,
                                            NbZoom               step);
 void          nb_report_view_save_async   (NbReportView        *self,
-                                           const char          *path,
+                                           GFile               *file,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
 gboolean      nb_report_view_save_finish  (NbReportView        *self,

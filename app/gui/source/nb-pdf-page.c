@@ -5,13 +5,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <poppler.h>
 
-#include "nb-error.h"
 #include "nb-pdf-page.h"
 
-/* The texture is rendered on the source view's worker thread and only
- * appended in the snapshot, as Papers' page view does. */
+/* The texture is rendered by the source document on the source view's
+ * worker thread and only appended in the snapshot, as Papers' page view
+ * does. */
 
 #define MAX_TEXTURE_PIXELS (8 * 1024 * 1024)
 #define MAX_TEXTURE_SIDE   8192
@@ -51,7 +50,7 @@ G_DEFINE_FINAL_TYPE (NbPdfPage, nb_pdf_page, GTK_TYPE_WIDGET)
 
 typedef struct
 {
-  GObject *document;
+  NbSourceDocument *document;
   guint    index;
   double   width;     /* points */
   double   height;
@@ -171,41 +170,6 @@ nb_pdf_page_get_highlight (NbPdfPage       *self,
   return self->has_highlight;
 }
 
-static cairo_surface_t *
-render_page (RenderJob  *job,
-             GError    **error)
-{
-  g_autoptr(GObject) page = NULL;     /* PopplerPage */
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (job->document), job->index));
-  if (page == NULL)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_DAMAGED,
-                   _("Page %u of the PDF cannot be read"), job->index + 1);
-      return NULL;
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->pixel_width, job->pixel_height);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_FAILED, "%s",
-                   cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, job->pixel_width / job->width, job->pixel_height / job->height);
-  poppler_page_render (POPPLER_PAGE (page), cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 static void
 render_worker (GTask        *task,
                gpointer      task_data,
@@ -219,7 +183,11 @@ render_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  surface = render_page (job, &error);
+  /* The scale that gives the pixels asked for (they may be fewer than
+   * the zoom asks, for a very large page). */
+  surface = nb_source_document_render_page (job->document, job->index,
+                                            job->pixel_width / job->width,
+                                            cancellable, &error);
   if (surface == NULL)
     g_task_return_error (task, error);
   else
@@ -278,11 +246,11 @@ render_done (GObject      *object,
 /* Renders the page at the zoom and scale factor, unless it has that
  * texture already or is rendering it. */
 void
-nb_pdf_page_request_render (NbPdfPage   *self,
-                            GObject     *document,
-                            int          scale_factor,
-                            NbWorkQueue  queue,
-                            gpointer     queue_data)
+nb_pdf_page_request_render (NbPdfPage        *self,
+                            NbSourceDocument *document,
+                            int               scale_factor,
+                            NbWorkQueue       queue,
+                            gpointer          queue_data)
 {
   g_autoptr(GTask) task = NULL;
   RenderJob *job;

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "nb-source-document.h"
+
 G_BEGIN_DECLS
 
 #define NB_TYPE_PDF_PAGE (nb_pdf_page_get_type ())
@@ -11,8 +13,8 @@ G_DECLARE_FINAL_TYPE (NbPdfPage, nb_pdf_page, NB, PDF_PAGE, GtkWidget)
 
 /* One page of a PDF in the source pane: a placeholder of the page's size
  * until its texture arrives, then the texture, and the highlighted
- * rectangle over it.  It renders nothing itself: the source view hands it
- * the rendering work's queue, so that the document is used on one thread.
+ * rectangle over it.  The source view hands it the queue its rendering
+ * runs on, so that pages render one at a time, in the order asked.
  *
  * Properties: "index" (0-based), "texture" (both read-only). */
 
@@ -38,7 +40,7 @@ void       nb_pdf_page_set_highlight   (NbPdfPage             *self,
 gboolean   nb_pdf_page_get_highlight   (NbPdfPage             *self,
                                         graphene_rect_t       *rect);
 void       nb_pdf_page_request_render  (NbPdfPage             *self,
-                                        GObject               *document,
+                                        NbSourceDocument      *document,
                                         int                    scale_factor,
                                         NbWorkQueue            queue,
                                         gpointer               queue_data);

@@ -224,21 +224,24 @@ on_adjustment_changed (NbSourceView  *self,
 }
 
 void
-_nb_source_view_show_pages (NbSourceView *self,
-                            NbSourceLoad *data)
+_nb_source_view_show_pages (NbSourceView *self)
 {
-  self->document = g_steal_pointer (&data->document);
-  self->pages = g_ptr_array_sized_new (data->page_sizes->len);
+  guint n_pages = nb_source_document_get_n_pages (self->document);
+
+  self->pages = g_ptr_array_sized_new (n_pages);
   self->pages_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, PAGE_SPACING);
   gtk_widget_set_margin_top (self->pages_box, PAGE_MARGIN);
   gtk_widget_set_margin_bottom (self->pages_box, PAGE_MARGIN);
   gtk_widget_set_margin_start (self->pages_box, PAGE_MARGIN);
   gtk_widget_set_margin_end (self->pages_box, PAGE_MARGIN);
 
-  for (guint i = 0; i < data->page_sizes->len; i++)
+  for (guint i = 0; i < n_pages; i++)
     {
-      const NbPageSize *size = &g_array_index (data->page_sizes, NbPageSize, i);
-      GtkWidget *page = nb_pdf_page_new (i, size->width, size->height, self->zoom);
+      double width, height;
+      GtkWidget *page;
+
+      nb_source_document_get_page_size (self->document, i, &width, &height);
+      page = nb_pdf_page_new (i, width, height, self->zoom);
 
       gtk_box_append (GTK_BOX (self->pages_box), page);
       g_ptr_array_add (self->pages, page);
@@ -373,7 +376,6 @@ _nb_source_view_clear_pages (NbSourceView *self)
   self->pages_box = NULL;
   self->scroll_pending = FALSE;
   self->highlight_page = -1;
-  g_clear_object (&self->document);
   g_array_set_size (self->offsets, 0);
 }
 

@@ -8,7 +8,6 @@ G_BEGIN_DECLS
 
 /* The source view's rooms share its struct:
  *   nb-source-view.c        the class, its properties and public calls, the worker
- *   nb-source-view-load.c   reading the file off the main thread
  *   nb-source-view-text.c   a text source: the text view and its highlight
  *   nb-source-view-pages.c  a PDF: the column of pages, what to render,
  *                           scrolling to a point, zoom and its highlight */
@@ -19,26 +18,6 @@ G_BEGIN_DECLS
 #define PAGE_SPACING       12     /* between pages, logical pixels */
 #define PAGE_MARGIN        12     /* around the column of pages */
 
-typedef struct
-{
-  double width;
-  double height;
-} NbPageSize;
-
-/* What the worker read: a text (with the character offset of each line)
- * or a PDF (its document and page sizes). */
-typedef struct
-{
-  char              *path;
-  char              *password;
-
-  NbSourceViewKind   kind;
-  char              *text;
-  GArray            *line_starts;   /* guint: character offset of each line */
-  GObject           *document;      /* PopplerDocument */
-  GArray            *page_sizes;    /* NbPageSize */
-} NbSourceLoad;
-
 struct _NbSourceView
 {
   GtkWidget          parent_instance;
@@ -47,14 +26,12 @@ struct _NbSourceView
   GtkTextView       *text_view;      /* kind TEXT */
   GtkWidget         *pages_box;      /* kind PDF: the NbPdfPages */
 
-  GCancellable      *cancellable;    /* cancelled in dispose */
-  GThreadPool       *worker;         /* one thread */
-  guint              load_serial;
+  GThreadPool       *worker;         /* one thread: renders in the order asked */
 
+  NbSourceDocument  *document;
   NbSourceViewKind   kind;
-  GArray            *line_starts;    /* text: guint, character offsets */
+  GArray            *line_starts;    /* text: guint, character offset of each line */
   guint              n_chars;
-  GObject           *document;       /* pdf: PopplerDocument, used on the worker only */
   GPtrArray         *pages;          /* pdf: NbPdfPage, owned by pages_box */
   GArray            *offsets;        /* pdf: int, y of each page at the zoom; n + 1 */
   int                content_width;  /* pdf: natural width of the column */
@@ -87,22 +64,14 @@ void          _nb_source_view_push_work         (gpointer          self,
 void          _nb_source_view_update_actions    (NbSourceView     *self);
 void          _nb_source_view_notify_zoom       (NbSourceView     *self);
 
-/* nb-source-view-load.c */
-void          _nb_source_load_free              (NbSourceLoad     *load);
-void          _nb_source_load_worker            (GTask            *task,
-                                                 gpointer          task_data,
-                                                 GCancellable     *cancellable);
-
 /* nb-source-view-text.c */
-void          _nb_source_view_show_text         (NbSourceView     *self,
-                                                 NbSourceLoad     *load);
+void          _nb_source_view_show_text         (NbSourceView     *self);
 void          _nb_source_view_highlight_text    (NbSourceView     *self);
 void          _nb_source_view_stop_text_scroll  (NbSourceView     *self);
 
 /* nb-source-view-pages.c */
 gboolean      _nb_source_view_is_pdf_shown      (NbSourceView     *self);
-void          _nb_source_view_show_pages        (NbSourceView     *self,
-                                                 NbSourceLoad     *load);
+void          _nb_source_view_show_pages        (NbSourceView     *self);
 void          _nb_source_view_clear_pages       (NbSourceView     *self);
 void          _nb_source_view_highlight_page    (NbSourceView     *self);
 void          _nb_source_view_update_visible_pages (NbSourceView  *self);

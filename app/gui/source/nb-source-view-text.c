@@ -55,9 +55,30 @@ text_scroll_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* The character offset of each line: the document counts bytes, the
+ * text buffer characters. */
+static GArray *
+line_char_offsets (NbSourceDocument *document)
+{
+  const char *text = nb_source_document_get_text (document);
+  guint n_lines = nb_source_document_get_n_lines (document);
+  GArray *starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_lines);
+  gsize previous_byte = 0;
+  guint offset = 0;
+
+  for (guint line = 1; line <= n_lines; line++)
+    {
+      gsize byte = nb_source_document_get_line_offset (document, line);
+
+      offset += (guint) g_utf8_strlen (text + previous_byte, byte - previous_byte);
+      g_array_append_val (starts, offset);
+      previous_byte = byte;
+    }
+  return starts;
+}
+
 void
-_nb_source_view_show_text (NbSourceView *self,
-                           NbSourceLoad *load)
+_nb_source_view_show_text (NbSourceView *self)
 {
   /* Dark text on a light yellow: it reads on a light and a dark theme. */
   static const GdkRGBA background = { 0.97f, 0.89f, 0.36f, 0.8f };
@@ -70,10 +91,10 @@ _nb_source_view_show_text (NbSourceView *self,
                               "background-rgba", &background,
                               "foreground-rgba", &foreground,
                               NULL);
-  gtk_text_buffer_set_text (buffer, load->text, -1);
+  gtk_text_buffer_set_text (buffer, nb_source_document_get_text (self->document), -1);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_create_mark (buffer, "highlight", &start, TRUE);
-  self->line_starts = g_steal_pointer (&load->line_starts);
+  self->line_starts = line_char_offsets (self->document);
   self->n_chars = gtk_text_buffer_get_char_count (buffer);
 
   view = g_object_new (GTK_TYPE_TEXT_VIEW,

@@ -3,11 +3,12 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "nb-source-view-private.h"
 
-/* The original document beside the data.  A text file is shown as the very
+/* The original document beside the data.  A text is shown as the very
  * text the importer decoded; a PDF as a column of pages that are rendered
  * lazily, on one worker thread, into textures that the page widgets only
  * append in their snapshot (as Papers' page view does).  The rooms are
@@ -15,6 +16,7 @@
 
 enum {
   PROP_0,
+  PROP_DOCUMENT,
   PROP_ZOOM,
   PROP_KIND,
   PROP_N_PAGES,
@@ -62,8 +64,8 @@ work_item_run (gpointer data,
   g_free (item);
 }
 
-/* Every open, measure and render of the view's documents runs on its one
- * worker thread: a PopplerDocument must not be used from two at once. */
+/* The pages render on the view's one worker thread, in the order asked
+ * (the visible ones first); a render no longer wanted is cancelled there. */
 void
 _nb_source_view_push_work (gpointer    data,
                            GTask      *task,
@@ -169,109 +171,71 @@ apply_highlight (NbSourceView *self)
     _nb_source_view_highlight_page (self);
 }
 
+/* Without a document (a report from a library, or a source that is
+ * gone), the pane says so instead of staying blank. */
 static void
-load_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+show_placeholder (NbSourceView *self)
 {
-  NbSourceView *self = NB_SOURCE_VIEW (object);
-  g_autoptr(GTask) task = user_data;
-  NbSourceLoad *data = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
+  GtkWidget *page = adw_status_page_new ();
 
-  if (g_cancellable_is_cancelled (self->cancellable) ||
-      GPOINTER_TO_UINT (g_task_get_task_data (task)) != self->load_serial)
-    {
-      /* Closed, or a later load took over. */
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
-                               _("The document was not loaded"));
-      return;
-    }
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "x-office-document-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Source Document"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("The document this report was read from is not available."));
+  gtk_widget_add_css_class (page, "compact");
+  gtk_scrolled_window_set_child (self->scroller, page);
+}
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      clear_content (self);
-      g_task_return_error (task, error);
-      return;
-    }
+NbSourceDocument *
+nb_source_view_get_document (NbSourceView *self)
+{
+  g_return_val_if_fail (NB_IS_SOURCE_VIEW (self), NULL);
+  return self->document;
+}
+
+/**
+ * nb_source_view_set_document:
+ * @self: a #NbSourceView
+ * @document: (nullable): the opened source, or %NULL for none
+ *
+ * Shows @document: a PDF as pages, a text as text; %NULL (or a saved
+ * report, which is no source) as a placeholder.  The highlight stays and
+ * applies to the new document.
+ */
+void
+nb_source_view_set_document (NbSourceView     *self,
+                             NbSourceDocument *document)
+{
+  NbSourceKind kind;
+
+  g_return_if_fail (NB_IS_SOURCE_VIEW (self));
+  g_return_if_fail (document == NULL || NB_IS_SOURCE_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
 
   clear_content (self);
+  g_set_object (&self->document, document);
   gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scroller), 0);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  if (data->kind == NB_SOURCE_VIEW_PDF)
-    _nb_source_view_show_pages (self, data);
+
+  kind = document ? nb_source_document_get_kind (document) : NB_SOURCE_KIND_SAVED;
+  if (kind == NB_SOURCE_KIND_PDF && nb_source_document_get_n_pages (document) > 0)
+    {
+      _nb_source_view_show_pages (self);
+      set_kind (self, NB_SOURCE_VIEW_PDF, 0);
+    }
+  else if (kind == NB_SOURCE_KIND_TEXT)
+    {
+      _nb_source_view_show_text (self);
+      set_kind (self, NB_SOURCE_VIEW_TEXT, 0);
+    }
   else
-    _nb_source_view_show_text (self, data);
-  set_kind (self, data->kind, 0);
+    show_placeholder (self);
 
   apply_highlight (self);
   _nb_source_view_update_visible_pages (self);
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * nb_source_view_load_async:
- * @self: a #NbSourceView
- * @path: the file to show
- * @password: (nullable): the password of an encrypted PDF
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * Reads @path (never writing to it) and shows it: a PDF (told by its
- * content, as the importer does) as pages, anything else as the text the
- * importer decodes.  The highlight is cleared; one set before the load
- * finishes applies to the new document.
- */
-void
-nb_source_view_load_async (NbSourceView        *self,
-                           const char          *path,
-                           const char          *password,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) work = NULL;
-  NbSourceLoad *data;
-
-  g_return_if_fail (NB_IS_SOURCE_VIEW (self));
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, nb_source_view_load_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (++self->load_serial), NULL);
-
-  g_clear_pointer (&self->highlight, nb_source_free);
-
-  data = g_new0 (NbSourceLoad, 1);
-  data->path = g_strdup (path);
-  data->password = g_strdup (password);
-
-  work = g_task_new (self, cancellable, load_done, g_object_ref (task));
-  g_task_set_source_tag (work, _nb_source_load_worker);
-  g_task_set_task_data (work, data, (GDestroyNotify) _nb_source_load_free);
-  _nb_source_view_push_work (self, work, _nb_source_load_worker);
-}
-
-/**
- * nb_source_view_load_finish:
- * @self: a #NbSourceView
- * @result: the result given to the callback
- * @error: an #NB_ERROR (encrypted, damaged, too large, …), a #G_IO_ERROR
- *
- * Returns: %TRUE if the document is shown
- */
-gboolean
-nb_source_view_load_finish (NbSourceView  *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (NB_IS_SOURCE_VIEW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 /**
@@ -373,7 +337,6 @@ nb_source_view_dispose (GObject *object)
 {
   NbSourceView *self = NB_SOURCE_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
   _nb_source_view_stop_text_scroll (self);
   _nb_source_view_clear_pages (self);
   self->text_view = NULL;
@@ -400,7 +363,6 @@ nb_source_view_finalize (GObject *object)
 {
   NbSourceView *self = NB_SOURCE_VIEW (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->line_starts, g_array_unref);
   g_clear_pointer (&self->offsets, g_array_unref);
   g_clear_pointer (&self->highlight, nb_source_free);
@@ -418,6 +380,10 @@ nb_source_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
@@ -445,6 +411,10 @@ nb_source_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      nb_source_view_set_document (self, g_value_get_object (value));
+      break;
+
     case PROP_ZOOM:
       nb_source_view_set_zoom (self, g_value_get_double (value));
       break;
@@ -465,6 +435,10 @@ nb_source_view_class_init (NbSourceViewClass *klass)
   object_class->get_property = nb_source_view_get_property;
   object_class->set_property = nb_source_view_set_property;
 
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         NB_TYPE_SOURCE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL,
                          ZOOM_MIN, ZOOM_MAX, 1.0,
@@ -501,7 +475,6 @@ nb_source_view_init (NbSourceView *self)
   g_autoptr(GError) error = NULL;
 
   self->zoom = 1.0;
-  self->cancellable = g_cancellable_new ();
   self->worker = g_thread_pool_new (work_item_run, NULL, 1, FALSE, &error);
   g_assert_no_error (error);
 

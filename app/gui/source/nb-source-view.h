@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "nb-source.h"
+#include "nb-source-document.h"
 
 G_BEGIN_DECLS
 
@@ -29,23 +30,18 @@ GType nb_source_view_kind_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (NbSourceView, nb_source_view, NB, SOURCE_VIEW, GtkWidget)
 
-/* The original document beside the data: a text file as text, a PDF as
- * its rendered pages.  Never writes to the file.
+/* The original document beside the data: a text as text, a PDF as its
+ * rendered pages.  It shows an NbSourceDocument that the document opened;
+ * it never reads or writes a file itself.
  *
- * Properties: "zoom" (double, 0.25–4, PDFs), "kind" (read-only
- * NbSourceViewKind), "n-pages" (read-only uint).
+ * Properties: "document" (NbSourceDocument), "zoom" (double, 0.25–4,
+ * PDFs), "kind" (read-only NbSourceViewKind), "n-pages" (read-only uint).
  * Actions: "source.zoom-in", "source.zoom-out", "source.zoom-reset". */
 
 GtkWidget       *nb_source_view_new                  (void);
-void             nb_source_view_load_async           (NbSourceView         *self,
-                                                      const char           *path,
-                                                      const char           *password,
-                                                      GCancellable         *cancellable,
-                                                      GAsyncReadyCallback   callback,
-                                                      gpointer              user_data);
-gboolean         nb_source_view_load_finish          (NbSourceView         *self,
-                                                      GAsyncResult         *result,
-                                                      GError              **error);
+NbSourceDocument *nb_source_view_get_document        (NbSourceView         *self);
+void             nb_source_view_set_document         (NbSourceView         *self,
+                                                      NbSourceDocument     *document);
 void             nb_source_view_highlight            (NbSourceView         *self,
                                                       const NbSource       *source);
 const NbSource  *nb_source_view_get_highlight        (NbSourceView         *self);

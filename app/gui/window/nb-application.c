@@ -147,9 +147,7 @@ save_next (QuitData *data)
   window = g_ptr_array_index (data->windows, data->next);
   view = g_ptr_array_index (data->views, data->next);
   data->next++;
-  _nb_window_save_view (window, view,
-                        nb_report_get_file_path (nb_report_view_get_report (view)) == NULL,
-                        on_quit_saved, data);
+  _nb_window_save_view (window, view, FALSE, on_quit_saved, data);
 }
 
 static void

@@ -132,10 +132,10 @@ on_saved (GObject      *object,
 }
 
 static void
-save_to (SaveData   *data,
-         const char *path)
+save_to (SaveData *data,
+         GFile    *file)
 {
-  nb_report_view_save_async (data->view, path, on_saved, data);
+  nb_report_view_save_async (data->view, file, on_saved, data);
 }
 
 static void
@@ -146,16 +146,19 @@ on_save_as_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
 
-      if (!g_str_has_suffix (path, NB_REPORT_FILE_EXTENSION))
+      if (!g_str_has_suffix (name, NB_REPORT_FILE_EXTENSION))
         {
-          char *with_extension = g_strconcat (path, NB_REPORT_FILE_EXTENSION, NULL);
+          g_autofree char *with_extension = g_strconcat (name, NB_REPORT_FILE_EXTENSION, NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
 
-          g_free (path);
-          path = with_extension;
+          GFile *child = g_file_get_child (parent, with_extension);
+
+          g_object_unref (file);
+          file = child;
         }
-      save_to (data, path);
+      save_to (data, file);
     }
   else
     save_data_finish (data, FALSE);
@@ -166,7 +169,7 @@ on_save_as_response (GtkNativeDialog *dialog,
  * _nb_window_save_view:
  * @self: the window
  * @view: the report to save
- * @choose_file: ask where, even when the report has a file
+ * @choose_file: ask where, even when the report was saved to a file
  * @done: (nullable): called once, when saved or not
  * @user_data: for @done
  *
@@ -183,6 +186,7 @@ _nb_window_save_view (NbWindow     *self,
   NbReport *report = nb_report_view_get_report (view);
   GtkFileChooserNative *dialog;
   SaveData *data;
+  GFile *saved_file;
   g_autofree char *name = NULL;
 
   data = save_data_new (self, view, done, user_data);
@@ -192,9 +196,10 @@ _nb_window_save_view (NbWindow     *self,
       return;
     }
 
-  if (!choose_file && nb_report_get_file_path (report) != NULL)
+  saved_file = nb_document_get_saved_file (nb_report_view_get_document (view));
+  if (!choose_file && saved_file != NULL)
     {
-      save_to (data, nb_report_get_file_path (report));
+      save_to (data, saved_file);
       return;
     }
 

@@ -43,7 +43,8 @@ static void
 update_title (NbWindow *self)
 {
   NbReportView *view = nb_window_get_visible_view (self);
-  NbReport *report = view ? nb_report_view_get_report (view) : NULL;
+  NbDocument *document = view ? nb_report_view_get_document (view) : NULL;
+  GFile *file = NULL;
   g_autofree char *subtitle = NULL;
 
   if (view == NULL)
@@ -54,10 +55,11 @@ update_title (NbWindow *self)
     }
 
   adw_window_title_set_title (self->window_title, nb_report_view_get_title (view));
-  if (report != NULL && nb_report_get_file_path (report) != NULL)
-    subtitle = g_path_get_basename (nb_report_get_file_path (report));
-  else if (nb_report_view_get_file (view) != NULL)
-    subtitle = g_file_get_basename (nb_report_view_get_file (view));
+  if (document != NULL)
+    file = nb_document_get_saved_file (document) ? nb_document_get_saved_file (document)
+                                                 : nb_document_get_file (document);
+  if (file != NULL)
+    subtitle = g_file_get_basename (file);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
@@ -109,8 +111,6 @@ on_view_report_changed (NbWindow     *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (report, "notify::can-redo", G_CALLBACK (on_report_history_changed),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (report, "notify::file-path", G_CALLBACK (update_title),
-                               self, G_CONNECT_SWAPPED);
     }
   on_view_changed (self, pspec, view);
   if (view == nb_window_get_visible_view (self))
@@ -153,6 +153,7 @@ NbReportView *
 nb_window_open_file (NbWindow *self,
                      GFile    *file)
 {
+  g_autoptr(NbDocument) document = NULL;
   NbReportView *view;
   AdwTabPage *page;
   g_autofree char *uri = NULL;
@@ -163,7 +164,10 @@ nb_window_open_file (NbWindow *self,
   if (find_open_view (self, file))
     return nb_window_get_visible_view (self);
 
-  view = nb_report_view_new ();
+  document = nb_document_new (file);
+  view = nb_report_view_new_for_document (document);
+  g_signal_connect_object (document, "notify::saved-file", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "notify::title", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "notify::modified", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "notify::busy", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
@@ -171,7 +175,7 @@ nb_window_open_file (NbWindow *self,
                            G_CONNECT_SWAPPED);
 
   page = adw_tab_view_append (self->tab_view, GTK_WIDGET (view));
-  nb_report_view_load (view, file, NULL);
+  nb_report_view_load (view, NULL);
   update_page (page);
   adw_tab_view_set_selected_page (self->tab_view, page);
 
@@ -310,8 +314,7 @@ on_close_response (AdwMessageDialog *dialog,
   view = NB_REPORT_VIEW (adw_tab_page_get_child (data->page));
 
   if (g_str_equal (response, "save"))
-    _nb_window_save_view (self, view, nb_report_get_file_path (nb_report_view_get_report (view)) == NULL,
-                          close_after_save, g_object_ref (data->page));
+    _nb_window_save_view (self, view, FALSE, close_after_save, g_object_ref (data->page));
   else
     {
       gboolean confirm = g_str_equal (response, "discard");
