@@ -2,7 +2,8 @@
  *
  * The real window, as a person uses it: open a seed, read the grid, break
  * s3.balance by editing a cell, see the problem and the marked cell, undo,
- * save, reopen and compare.  Writes a screenshot for people to look at. */
+ * save, reopen and compare.  Writes screenshots for people to look at;
+ * they assert nothing. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -128,6 +129,50 @@ write_screenshot (GtkWidget  *window,
   g_test_message ("screenshot: %s", path);
 }
 
+/* What the source file says at @source, read here from the file: the
+ * characters of its line (lines end at "\n", as the importer counts). */
+static char *
+text_at (const char     *path,
+         const NbSource *source)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpuint (source->line, >, 0);
+  g_assert_cmpuint (source->line, <=, g_strv_length (lines));
+  g_assert_cmpuint (source->column, >, 0);
+  start = g_utf8_offset_to_pointer (lines[source->line - 1], source->column - 1);
+  end = g_utf8_offset_to_pointer (start, source->length);
+  return g_strndup (start, end - start);
+}
+
+/* Selecting a cell marks, in the source pane, the very characters the
+ * value was read from. */
+static void
+assert_text_highlight (NbReportView *view,
+                       const char   *path,
+                       const char   *cell_id,
+                       const char   *expected)
+{
+  NbSourceView *source_view = NB_SOURCE_VIEW (nb_report_view_get_source_view (view));
+  const NbSource *source = nb_report_get_cell_source (nb_report_view_get_report (view), cell_index (cell_id));
+  g_autofree char *in_file = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_true (nb_report_view_select_cell (view, cell_index (cell_id)));
+  wait_until (flag_set, &(gboolean) { TRUE });
+  g_assert_nonnull (source);
+  g_assert_nonnull (nb_source_view_get_highlight (source_view));
+  g_assert_cmpmem (nb_source_view_get_highlight (source_view), sizeof *source, source, sizeof *source);
+  in_file = text_at (path, source);
+  shown = nb_source_view_dup_highlighted_text (source_view);
+  g_assert_cmpstr (shown, ==, in_file);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
 static void
 on_saved (GObject      *object,
           GAsyncResult *result,
@@ -173,6 +218,10 @@ test_edit_check_undo_save_reopen (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S2, "s2.licensing.decisions"))), ==, "5188");
   g_assert_cmpuint (n_problems (view), ==, 0);
   g_assert_false (gtk_widget_has_css_class (cell_entry (view, NB_TABLE_S3, "s3.new.natural"), "problem"));
+  g_assert_cmpint (nb_source_view_get_kind (NB_SOURCE_VIEW (nb_report_view_get_source_view (view))), ==,
+                   NB_SOURCE_VIEW_TEXT);
+  assert_text_highlight (view, path, "s3.new.natural", "2");
+  assert_text_highlight (view, path, "s2.licensing.decisions", "5188");
 
   /* Type 1 where the report says 2: s3.balance breaks at once. */
   entry = cell_entry (view, NB_TABLE_S3, "s3.results_total.natural");
@@ -190,6 +239,7 @@ test_edit_check_undo_save_reopen (void)
   g_assert_true (gtk_widget_has_css_class (cell_entry (view, NB_TABLE_S3, "s3.new.natural"), "problem"));
   g_assert_true (gtk_widget_has_css_class (cell_entry (view, NB_TABLE_S3, "s3.results_total.natural"), "problem"));
   g_assert_true (nb_report_view_get_modified (view));
+  /* For people to look at; not an assertion. */
   write_screenshot (GTK_WIDGET (window), "screenshot-window.png");
 
   /* Undo, through the window's action as Ctrl+Z does. */
@@ -290,6 +340,25 @@ test_pdf (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S3, "s3.new.natural"))), ==, "95");
   g_assert_true (nb_report_view_select_cell (view, cell_index ("s3.new.natural")));
   wait_until (flag_set, &(gboolean) { TRUE });
+  {
+    NbSourceView *source_view = NB_SOURCE_VIEW (nb_report_view_get_source_view (view));
+    const NbSource *source = nb_report_get_cell_source (nb_report_view_get_report (view),
+                                                        cell_index ("s3.new.natural"));
+    graphene_rect_t rect;
+    guint page = 0;
+
+    /* The page widget draws the cell's rectangle, on the cell's page. */
+    g_assert_cmpint (nb_source_view_get_kind (source_view), ==, NB_SOURCE_VIEW_PDF);
+    g_assert_cmpuint (source->page, >, 0);
+    g_assert_true (nb_source_view_get_highlight_rect (source_view, &page, &rect));
+    g_assert_cmpuint (page, ==, source->page);
+    g_assert_cmpfloat_with_epsilon (rect.origin.x, source->x, 1e-3);
+    g_assert_cmpfloat_with_epsilon (rect.origin.y, source->y, 1e-3);
+    g_assert_cmpfloat_with_epsilon (rect.size.width, source->width, 1e-3);
+    g_assert_cmpfloat_with_epsilon (rect.size.height, source->height, 1e-3);
+    g_assert_null (nb_source_view_dup_highlighted_text (source_view));
+  }
+  /* For people to look at; not an assertion. */
   write_screenshot (GTK_WIDGET (window), "screenshot-pdf.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -736,6 +805,178 @@ test_save_twice (void)
   g_rmdir (dir);
 }
 
+/* ---- The document (issue 7) ------------------------------------------- */
+
+static NbReportView *
+open_in_new_window (GFile     *file,
+                    NbWindow **window_out)
+{
+  NbWindow *window = nb_window_new (app);
+  NbReportView *view;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  view = nb_window_open_file (window, file);
+  wait_until (view_loaded, view);
+  *window_out = window;
+  return view;
+}
+
+/* A reopened report whose source changed, or is gone, still opens with
+ * its saved cells, and the source pane says which. */
+static void
+test_reopen_changed_source (void)
+{
+  g_autofree char *sample = nb_test_path ("data", "samples", "002_ff767b4376f9d530.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-window-XXXXXX", NULL);
+  g_autofree char *source_path = g_build_filename (dir, "binzhou.txt", NULL);
+  g_autofree char *saved_path = g_build_filename (dir, "binzhou.nianbao", NULL);
+  g_autoptr(GFile) source_file = g_file_new_for_path (source_path);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  NbWindow *window;
+  NbReportView *view;
+  gboolean saved = FALSE;
+
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (source_path, contents, -1, NULL));
+  view = open_in_new_window (source_file, &window);
+  g_assert_null (nb_report_view_get_source_message (view));
+  g_assert_true (nb_report_edit_cell_text (nb_report_view_get_report (view),
+                                           cell_index ("s3.results_total.natural"), "1", NULL));
+  nb_report_view_save_async (view, saved_file, on_saved, &saved);
+  wait_until (flag_set, &saved);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The same source: nothing to say. */
+  view = open_in_new_window (saved_file, &window);
+  g_assert_null (nb_report_view_get_source_message (view));
+  g_assert_cmpint (nb_source_view_get_kind (NB_SOURCE_VIEW (nb_report_view_get_source_view (view))), ==,
+                   NB_SOURCE_VIEW_TEXT);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Changed: said, the saved cells shown. */
+  changed = g_strconcat (contents, "\n附：本报告有更正。\n", NULL);
+  g_assert_true (g_file_set_contents (source_path, changed, -1, NULL));
+  view = open_in_new_window (saved_file, &window);
+  g_assert_null (nb_report_view_get_error (view));
+  g_assert_cmpstr (nb_report_view_get_source_message (view), ==,
+                   "The source file has changed since this report was saved");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S3, "s3.results_total.natural"))),
+                   ==, "1");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S3, "s3.new.natural"))), ==, "2");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Gone: said, the saved cells shown, a placeholder for the source. */
+  g_assert_cmpint (g_unlink (source_path), ==, 0);
+  view = open_in_new_window (saved_file, &window);
+  g_assert_null (nb_report_view_get_error (view));
+  g_assert_cmpstr (nb_report_view_get_source_message (view), ==,
+                   "The source file is gone; the saved cells are shown");
+  g_assert_cmpint (nb_source_view_get_kind (NB_SOURCE_VIEW (nb_report_view_get_source_view (view))), ==,
+                   NB_SOURCE_VIEW_EMPTY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S3, "s3.new.natural"))), ==, "2");
+  g_assert_true (nb_report_view_select_cell (view, cell_index ("s3.new.natural")));
+  wait_until (flag_set, &(gboolean) { TRUE });
+  g_assert_null (nb_source_view_dup_highlighted_text (NB_SOURCE_VIEW (nb_report_view_get_source_view (view))));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_unlink (saved_path);
+  g_rmdir (dir);
+}
+
+/* A report without a source file (as a library will hold) opens the same
+ * way: cells, problems, a placeholder in the source pane. */
+static void
+test_document_without_source (void)
+{
+  g_autofree char *sample = nb_test_path ("data", "samples", "002_ff767b4376f9d530.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(NbDocument) loaded = NULL;
+  g_autoptr(NbDocument) document = NULL;
+  NbWindow *window;
+  NbReportView *view;
+  GtkWidget *toplevel = gtk_window_new ();
+
+  /* The report, read by a document that is then dropped. */
+  view = open_in_new_window (file, &window);
+  loaded = g_object_ref (nb_report_view_get_document (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  document = nb_document_new_for_report (nb_document_get_report (loaded), NULL);
+  view = nb_report_view_new_for_document (document);
+  g_assert_true (nb_report_view_get_document (view) == document);
+  gtk_window_set_default_size (GTK_WINDOW (toplevel), 1280, 900);
+  gtk_window_set_child (GTK_WINDOW (toplevel), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (toplevel));
+  wait_until (view_loaded, view);
+
+  g_assert_true (nb_report_view_get_report (view) == nb_document_get_report (loaded));
+  g_assert_cmpstr (nb_report_view_get_title (view), ==, "滨州高新技术产业开发区 2024");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S2, "s2.licensing.decisions"))), ==, "5188");
+  g_assert_cmpuint (n_problems (view), ==, 0);
+  g_assert_null (nb_report_view_get_source_message (view));
+  g_assert_cmpint (nb_source_view_get_kind (NB_SOURCE_VIEW (nb_report_view_get_source_view (view))), ==,
+                   NB_SOURCE_VIEW_EMPTY);
+  g_assert_true (nb_report_view_select_cell (view, cell_index ("s3.new.natural")));
+  wait_until (flag_set, &(gboolean) { TRUE });
+  gtk_window_destroy (GTK_WINDOW (toplevel));
+}
+
+static gboolean
+is_password_entry (GtkWidget *widget)
+{
+  return GTK_IS_PASSWORD_ENTRY (widget);
+}
+
+static gboolean
+view_has_report (gpointer data)
+{
+  return !nb_report_view_get_busy (data) && nb_report_view_get_report (data) != NULL;
+}
+
+static gboolean
+view_error_changed (gpointer data)
+{
+  NbReportView *view = data;
+
+  return !nb_report_view_get_busy (view) &&
+         g_strcmp0 (nb_report_view_get_error (view), "The password of this PDF is not right") == 0;
+}
+
+/* An encrypted PDF asks for its password, says when it is wrong, and
+ * opens with the right one. */
+static void
+test_encrypted_asks (void)
+{
+  g_autofree char *path = nb_test_path ("tests", "pdf", "fixtures", "bad", "encrypted.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbWindow *window;
+  NbReportView *view = open_in_new_window (file, &window);
+  GtkWidget *entry;
+
+  g_assert_null (nb_report_view_get_report (view));
+  g_assert_nonnull (nb_report_view_get_error (view));
+  entry = find_widget (GTK_WIDGET (view), is_password_entry);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_visible (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "wrong");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until (view_error_changed, view);
+  g_assert_null (nb_report_view_get_report (view));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nianbao");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until (view_has_report, view);
+  g_assert_null (nb_report_view_get_error (view));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S3, "s3.new.natural"))), ==, "14");
+  g_assert_cmpint (nb_source_view_get_kind (NB_SOURCE_VIEW (nb_report_view_get_source_view (view))), ==,
+                   NB_SOURCE_VIEW_PDF);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -760,6 +1001,9 @@ main (int   argc,
   g_test_add_func ("/nb/window/title-stays", test_title_stays);
   g_test_add_func ("/nb/window/undo-to-saved", test_undo_to_saved);
   g_test_add_func ("/nb/window/save-twice", test_save_twice);
+  g_test_add_func ("/nb/window/reopen-changed-source", test_reopen_changed_source);
+  g_test_add_func ("/nb/window/document-without-source", test_document_without_source);
+  g_test_add_func ("/nb/window/encrypted-asks", test_encrypted_asks);
   /* Last: they close every window of the application. */
   g_test_add_func ("/nb/window/quit-two-windows", test_quit_two_windows);
   g_test_add_func ("/nb/window/quit-asks-once", test_quit_asks_once);

@@ -85,6 +85,17 @@ update_source (NbReportView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->source_message), message != NULL);
 }
 
+/* What the source pane says about the source, or NULL when all is well. */
+const char *
+nb_report_view_get_source_message (NbReportView *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->source_message)))
+    return NULL;
+  return gtk_label_get_label (self->source_message);
+}
+
 static void
 on_busy_changed (NbReportView *self)
 {

@@ -40,6 +40,7 @@ gboolean      nb_report_view_select_cell  (NbReportView        *self,
 GtkWidget    *nb_report_view_get_grid     (NbReportView        *self,
                                            NbTableId            table);
 GtkWidget    *nb_report_view_get_source_view (NbReportView     *self);
+const char   *nb_report_view_get_source_message (NbReportView  *self);
 void          nb_report_view_zoom         (NbReportView        *self,
                                            NbZoom               step);
 void          nb_report_view_save_async   (NbReportView        *self,
