@@ -814,6 +814,21 @@ test_save_twice (void)
 
 /* ---- The document (issue 7) ------------------------------------------- */
 
+static gboolean is_status_page (GtkWidget *widget);
+
+/* The source pane says it has no document (not a blank pane). */
+static void
+assert_source_placeholder (NbReportView *view)
+{
+  GtkWidget *placeholder = find_widget (nb_report_view_get_source_view (view), is_status_page);
+
+  g_assert_cmpint (nb_source_view_get_kind (NB_SOURCE_VIEW (nb_report_view_get_source_view (view))), ==,
+                   NB_SOURCE_VIEW_EMPTY);
+  g_assert_nonnull (placeholder);
+  g_assert_true (gtk_widget_is_visible (placeholder));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (placeholder)), ==, "No Source Document");
+}
+
 /* A reopened report whose source changed, or is gone, still opens with
  * its saved cells, and the source pane says which. */
 static void
@@ -866,8 +881,7 @@ test_reopen_changed_source (void)
   g_assert_null (nb_report_view_get_error (view));
   g_assert_cmpstr (nb_report_view_get_source_message (view), ==,
                    "The source file is gone; the saved cells are shown");
-  g_assert_cmpint (nb_source_view_get_kind (NB_SOURCE_VIEW (nb_report_view_get_source_view (view))), ==,
-                   NB_SOURCE_VIEW_EMPTY);
+  assert_source_placeholder (view);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S3, "s3.new.natural"))), ==, "2");
   g_assert_true (nb_report_view_select_cell (view, cell_index ("s3.new.natural")));
   wait_until (flag_set, &(gboolean) { TRUE });
@@ -909,11 +923,16 @@ test_document_without_source (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, NB_TABLE_S2, "s2.licensing.decisions"))), ==, "5188");
   g_assert_cmpuint (n_problems (view), ==, 0);
   g_assert_null (nb_report_view_get_source_message (view));
-  g_assert_cmpint (nb_source_view_get_kind (NB_SOURCE_VIEW (nb_report_view_get_source_view (view))), ==,
-                   NB_SOURCE_VIEW_EMPTY);
+  assert_source_placeholder (view);
   g_assert_true (nb_report_view_select_cell (view, cell_index ("s3.new.natural")));
   wait_until (flag_set, &(gboolean) { TRUE });
   gtk_window_destroy (GTK_WINDOW (toplevel));
+}
+
+static gboolean
+is_status_page (GtkWidget *widget)
+{
+  return ADW_IS_STATUS_PAGE (widget);
 }
 
 static gboolean

@@ -481,6 +481,7 @@ nb_source_view_init (NbSourceView *self)
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
   _nb_source_view_init_pages (self);
+  show_placeholder (self);
 
   _nb_source_view_update_actions (self);
 }
