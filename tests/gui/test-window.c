@@ -644,6 +644,46 @@ test_quit_asks_once (void)
   g_assert_cmpuint (count_message_dialogs (), ==, 0);
 }
 
+/* Ctrl+Q, Save All: a report with a file of its own is saved there, then
+ * every window goes. */
+static void
+test_quit_save_all (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-window-XXXXXX", NULL);
+  g_autofree char *saved_path = g_build_filename (dir, "quit.nianbao", NULL);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  NbReportView *view;
+  gboolean saved = FALSE;
+  double value = 0;
+  gsize length = 0;
+
+  open_window_with ("002_ff767b4376f9d530.txt", &view);
+  nb_report_view_save_async (view, saved_file, on_saved, &saved);
+  wait_until (flag_set, &saved);
+  open_window_with ("000_f24d835b901d1514.txt", NULL);
+  g_assert_true (nb_report_edit_cell_text (nb_report_view_get_report (view),
+                                           cell_index ("s4.review.total"), "7", NULL));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wait_until (dialog_shown, NULL);
+  g_assert_cmpuint (count_message_dialogs (), ==, 1);
+  answer_dialog ("save");
+  wait_until (no_app_windows, NULL);
+
+  g_assert_true (g_file_get_contents (saved_path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  loaded = nb_report_file_load_bytes (bytes, saved_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_report_get_cell (loaded, cell_index ("s4.review.total"), &value), ==, NB_CELL_EDITED);
+  g_assert_cmpfloat (value, ==, 7);
+  g_unlink (saved_path);
+  g_rmdir (dir);
+}
+
 static gboolean
 is_source_view (GtkWidget *widget)
 {
@@ -1018,6 +1058,7 @@ main (int   argc,
   /* Last: they close every window of the application. */
   g_test_add_func ("/nb/window/quit-two-windows", test_quit_two_windows);
   g_test_add_func ("/nb/window/quit-asks-once", test_quit_asks_once);
+  g_test_add_func ("/nb/window/quit-save-all", test_quit_save_all);
 
   return g_test_run ();
 }
