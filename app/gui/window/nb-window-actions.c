@@ -152,7 +152,6 @@ on_save_as_response (GtkNativeDialog *dialog,
         {
           g_autofree char *with_extension = g_strconcat (name, NB_REPORT_FILE_EXTENSION, NULL);
           g_autoptr(GFile) parent = g_file_get_parent (file);
-
           GFile *child = g_file_get_child (parent, with_extension);
 
           g_object_unref (file);
