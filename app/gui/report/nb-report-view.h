@@ -3,7 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "nb-document.h"
 #include "nb-report.h"
+#include "nb-source-view.h"
 
 G_BEGIN_DECLS
 
@@ -12,14 +14,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbReportView, nb_report_view, NB, REPORT_VIEW, GtkWidget)
 
 /* One report in a tab: its source beside its data (the tables as grids,
- * title, agency, year, prose) and its problems.  Loads off the main thread.
+ * title, agency, year, prose) and its problems.  It shows an NbDocument,
+ * which loads and saves off the main thread.
  *
- * Properties: "report" (NbReport, NULL until loaded), "title", "busy",
- * "modified", "error" (the message of a failed load). */
+ * Properties: "document" (NbDocument), "report" (NbReport, NULL until
+ * loaded), "title", "busy" (loading or saving), "modified", "error" (the
+ * message of a failed load). */
 
-NbReportView *nb_report_view_new          (void);
+NbReportView *nb_report_view_new_for_document (NbDocument        *document);
+void          nb_report_view_set_document (NbReportView        *self,
+                                           NbDocument          *document);
+NbDocument   *nb_report_view_get_document (NbReportView        *self);
 void          nb_report_view_load         (NbReportView        *self,
-                                           GFile               *file,
                                            const char          *password);
 void          nb_report_view_cancel       (NbReportView        *self);
 NbReport     *nb_report_view_get_report   (NbReportView        *self);
@@ -33,8 +39,12 @@ gboolean      nb_report_view_select_cell  (NbReportView        *self,
                                            guint                cell_index);
 GtkWidget    *nb_report_view_get_grid     (NbReportView        *self,
                                            NbTableId            table);
+GtkWidget    *nb_report_view_get_source_view (NbReportView     *self);
+const char   *nb_report_view_get_source_message (NbReportView  *self);
+void          nb_report_view_zoom         (NbReportView        *self,
+                                           NbZoom               step);
 void          nb_report_view_save_async   (NbReportView        *self,
-                                           const char          *path,
+                                           GFile               *file,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
 gboolean      nb_report_view_save_finish  (NbReportView        *self,

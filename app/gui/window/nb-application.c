@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-application.h"
-#include "nb-window.h"
+#include "nb-window-private.h"
 
 struct _NbApplication
 {
@@ -72,17 +72,162 @@ about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+/* ---- Quit: one question for all the unsaved reports ------------------ */
+
+typedef struct
+{
+  NbApplication *app;
+  GPtrArray     *windows;   /* NbWindow, one per view below */
+  GPtrArray     *views;     /* NbReportView with unsaved corrections */
+  guint          next;      /* the view saved next */
+} QuitData;
+
+static void
+quit_data_free (QuitData *data)
+{
+  g_clear_object (&data->app);
+  g_clear_pointer (&data->windows, g_ptr_array_unref);
+  g_clear_pointer (&data->views, g_ptr_array_unref);
+  g_free (data);
+}
+
+/* Closes every window without asking again; the application ends with
+ * its last window.  The list is copied: destroying a window changes it. */
+static void
+close_all_windows (NbApplication *self)
+{
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    g_ptr_array_add (windows, g_object_ref (l->data));
+  for (guint i = 0; i < windows->len; i++)
+    {
+      GtkWindow *window = g_ptr_array_index (windows, i);
+
+      if (NB_IS_WINDOW (window))
+        _nb_window_destroy (NB_WINDOW (window));
+      else
+        gtk_window_destroy (window);
+    }
+}
+
+static void save_next (QuitData *data);
+
+static void
+on_quit_saved (NbWindow     *window,
+               NbReportView *view,
+               gboolean      saved,
+               gpointer      user_data)
+{
+  QuitData *data = user_data;
+
+  /* Not saved (the window says why, or the person cancelled): stay. */
+  if (!saved)
+    {
+      quit_data_free (data);
+      return;
+    }
+  save_next (data);
+}
+
+/* Saves the reports one after the other (some ask where), then quits. */
+static void
+save_next (QuitData *data)
+{
+  NbWindow *window;
+  NbReportView *view;
+
+  if (data->next >= data->views->len)
+    {
+      close_all_windows (data->app);
+      quit_data_free (data);
+      return;
+    }
+
+  window = g_ptr_array_index (data->windows, data->next);
+  view = g_ptr_array_index (data->views, data->next);
+  data->next++;
+  _nb_window_save_view (window, view, FALSE, on_quit_saved, data);
+}
+
+static void
+on_quit_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  QuitData         *data)
+{
+  g_signal_handlers_disconnect_by_func (dialog, on_quit_response, data);
+  /* The windows may go before the dialog does. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+
+  if (g_str_equal (response, "save"))
+    save_next (data);
+  else
+    {
+      if (g_str_equal (response, "discard"))
+        close_all_windows (data->app);
+      quit_data_free (data);
+    }
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   NbApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  QuitData *data;
+  AdwMessageDialog *dialog;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *body = NULL;
 
-  /* Each window asks about unsaved reports before it goes. */
-  for (GList *l = windows; l; l = l->next)
-    gtk_window_close (l->data);
+  data = g_new0 (QuitData, 1);
+  data->app = g_object_ref (self);
+  data->windows = g_ptr_array_new_with_free_func (g_object_unref);
+  data->views = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      g_autoptr(GPtrArray) views = NULL;
+
+      if (!NB_IS_WINDOW (l->data))
+        continue;
+      views = _nb_window_list_modified (l->data);
+      for (guint i = 0; i < views->len; i++)
+        {
+          NbReportView *view = g_ptr_array_index (views, i);
+
+          g_ptr_array_add (data->windows, g_object_ref (l->data));
+          g_ptr_array_add (data->views, g_object_ref (view));
+          g_string_append_printf (names, "\n%s", nb_report_view_get_title (view));
+        }
+    }
+
+  if (data->views->len == 0)
+    {
+      close_all_windows (self);
+      quit_data_free (data);
+      return;
+    }
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "This report has corrections that are not saved. "
+                                       "If you quit without saving, they are lost.\n%s",
+                                       "These reports have corrections that are not saved. "
+                                       "If you quit without saving, they are lost.\n%s",
+                                       data->views->len),
+                          names->str);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                       _("Save Corrections Before Quitting?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_quit_response), data);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -77,15 +77,37 @@ open_action (GtkWidget  *widget,
 
 typedef struct
 {
-  NbWindow   *window;
-  AdwTabPage *close_after;
+  NbWindow     *window;
+  NbReportView *view;
+  NbSaveDone    done;
+  gpointer      user_data;
 } SaveData;
 
-static void
-save_data_free (SaveData *data)
+static SaveData *
+save_data_new (NbWindow     *window,
+               NbReportView *view,
+               NbSaveDone    done,
+               gpointer      user_data)
 {
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->window = g_object_ref (window);
+  data->view = g_object_ref (view);
+  data->done = done;
+  data->user_data = user_data;
+  return data;
+}
+
+/* Tells whoever asked for the save, and frees the data. */
+static void
+save_data_finish (SaveData *data,
+                  gboolean  saved)
+{
+  if (data->done != NULL)
+    data->done (data->window, data->view, saved, data->user_data);
+  _nb_window_actions_update (data->window);
+  g_clear_object (&data->view);
   g_clear_object (&data->window);
-  g_clear_object (&data->close_after);
   g_free (data);
 }
 
@@ -95,99 +117,88 @@ on_saved (GObject      *object,
           gpointer      user_data)
 {
   SaveData *data = user_data;
-  NbWindow *self = data->window;
   g_autoptr(GError) error = NULL;
+  gboolean saved = nb_report_view_save_finish (NB_REPORT_VIEW (object), result, &error);
 
-  if (!nb_report_view_save_finish (NB_REPORT_VIEW (object), result, &error))
+  if (!saved)
     {
       g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
 
-      _nb_window_toast (self, message);
-      if (data->close_after != NULL)
-        {
-          adw_tab_view_close_page_finish (self->tab_view, data->close_after, FALSE);
-          g_object_set_data (G_OBJECT (self), "nb-closing", NULL);
-        }
+      _nb_window_toast (data->window, message);
     }
   else
-    {
-      _nb_window_toast (self, _("Saved"));
-      if (data->close_after != NULL)
-        adw_tab_view_close_page_finish (self->tab_view, data->close_after, TRUE);
-    }
-  _nb_window_actions_update (self);
-  save_data_free (data);
+    _nb_window_toast (data->window, _("Saved"));
+  save_data_finish (data, saved);
 }
 
 static void
-save_to (NbWindow     *self,
-         NbReportView *view,
-         const char   *path,
-         AdwTabPage   *close_after)
+save_to (SaveData *data,
+         GFile    *file)
 {
-  SaveData *data = g_new0 (SaveData, 1);
-
-  data->window = g_object_ref (self);
-  data->close_after = close_after ? g_object_ref (close_after) : NULL;
-  nb_report_view_save_async (view, path, on_saved, data);
+  nb_report_view_save_async (data->view, file, on_saved, data);
 }
-
-typedef struct
-{
-  NbWindow     *window;
-  NbReportView *view;
-  AdwTabPage   *close_after;
-} SaveAsData;
 
 static void
 on_save_as_response (GtkNativeDialog *dialog,
                      int              response,
-                     SaveAsData      *data)
+                     SaveData        *data)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
 
-      if (!g_str_has_suffix (path, NB_REPORT_FILE_EXTENSION))
+      if (!g_str_has_suffix (name, NB_REPORT_FILE_EXTENSION))
         {
-          char *with_extension = g_strconcat (path, NB_REPORT_FILE_EXTENSION, NULL);
+          g_autofree char *with_extension = g_strconcat (name, NB_REPORT_FILE_EXTENSION, NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          GFile *child = g_file_get_child (parent, with_extension);
 
-          g_free (path);
-          path = with_extension;
+          g_object_unref (file);
+          file = child;
         }
-      save_to (data->window, data->view, path, data->close_after);
+      save_to (data, file);
     }
-  else if (data->close_after != NULL)
-    {
-      adw_tab_view_close_page_finish (data->window->tab_view, data->close_after, FALSE);
-      g_object_set_data (G_OBJECT (data->window), "nb-closing", NULL);
-    }
-
-  g_clear_object (&data->close_after);
-  g_object_unref (data->view);
-  g_object_unref (data->window);
-  g_free (data);
+  else
+    save_data_finish (data, FALSE);
   g_object_unref (dialog);
 }
 
+/**
+ * _nb_window_save_view:
+ * @self: the window
+ * @view: the report to save
+ * @choose_file: ask where, even when the report was saved to a file
+ * @done: (nullable): called once, when saved or not
+ * @user_data: for @done
+ *
+ * Saves @view's report, to its file or where a person chooses.  A view
+ * that is busy (loading, or saving already) is not saved again.
+ */
 void
 _nb_window_save_view (NbWindow     *self,
                       NbReportView *view,
                       gboolean      choose_file,
-                      AdwTabPage   *close_after)
+                      NbSaveDone    done,
+                      gpointer      user_data)
 {
   NbReport *report = nb_report_view_get_report (view);
   GtkFileChooserNative *dialog;
-  SaveAsData *data;
+  SaveData *data;
+  GFile *saved_file;
   g_autofree char *name = NULL;
 
-  if (report == NULL)
-    return;
-
-  if (!choose_file && nb_report_get_file_path (report) != NULL)
+  data = save_data_new (self, view, done, user_data);
+  if (report == NULL || nb_report_view_get_busy (view))
     {
-      save_to (self, view, nb_report_get_file_path (report), close_after);
+      save_data_finish (data, FALSE);
+      return;
+    }
+
+  saved_file = nb_document_get_saved_file (nb_report_view_get_document (view));
+  if (!choose_file && saved_file != NULL)
+    {
+      save_to (data, saved_file);
       return;
     }
 
@@ -205,10 +216,6 @@ _nb_window_save_view (NbWindow     *self,
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
     }
 
-  data = g_new0 (SaveAsData, 1);
-  data->window = g_object_ref (self);
-  data->view = g_object_ref (view);
-  data->close_after = close_after ? g_object_ref (close_after) : NULL;
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -221,8 +228,8 @@ save_action (GtkWidget  *widget,
   NbWindow *self = NB_WINDOW (widget);
   NbReportView *view = nb_window_get_visible_view (self);
 
-  if (view != NULL)
-    _nb_window_save_view (self, view, g_str_equal (action_name, "win.save-as"), NULL);
+  if (view != NULL && !nb_report_view_get_busy (view))
+    _nb_window_save_view (self, view, g_str_equal (action_name, "win.save-as"), NULL, NULL);
 }
 
 /* ---- Tabs and editing ------------------------------------------------- */
@@ -263,10 +270,14 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   NbReportView *view = nb_window_get_visible_view (NB_WINDOW (widget));
+  NbZoom step = NB_ZOOM_RESET;
 
-  /* "win.zoom-in" → the visible report's "view.zoom-in" */
+  if (g_str_equal (action_name, "win.zoom-in"))
+    step = NB_ZOOM_IN;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    step = NB_ZOOM_OUT;
   if (view != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (view), action_name + strlen ("win."), NULL);
+    nb_report_view_zoom (view, step);
 }
 
 void
@@ -274,9 +285,11 @@ _nb_window_actions_update (NbWindow *self)
 {
   NbReportView *view = nb_window_get_visible_view (self);
   NbReport *report = view ? nb_report_view_get_report (view) : NULL;
+  gboolean can_save = report != NULL && !nb_report_view_get_busy (view);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", report != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", report != NULL);
+  /* One save at a time: a second one waits until the first is done. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", can_save);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", report != NULL && nb_report_can_undo (report));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", report != NULL && nb_report_can_redo (report));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab", view != NULL);

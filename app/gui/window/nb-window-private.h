@@ -11,6 +11,8 @@ struct _NbWindow
 
   GSettings            *settings;
   GSignalGroup         *view_signals;
+  GPtrArray            *recent_uris;    /* char *, one per row of recent_list */
+  gboolean              closing;        /* closing tab by tab, then the window */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -22,6 +24,13 @@ struct _NbWindow
   GtkWidget            *recent_group;
 };
 
+/* Called when a save asked for is done: saved, or failed or cancelled
+ * (the window has said why). */
+typedef void (*NbSaveDone) (NbWindow     *self,
+                            NbReportView *view,
+                            gboolean      saved,
+                            gpointer      user_data);
+
 void _nb_window_class_actions_init (NbWindowClass *klass);
 void _nb_window_actions_update     (NbWindow      *self);
 void _nb_window_toast              (NbWindow      *self,
@@ -29,7 +38,10 @@ void _nb_window_toast              (NbWindow      *self,
 void _nb_window_save_view          (NbWindow      *self,
                                     NbReportView  *view,
                                     gboolean       choose_file,
-                                    AdwTabPage    *close_after);
+                                    NbSaveDone     done,
+                                    gpointer       user_data);
+GPtrArray *_nb_window_list_modified (NbWindow     *self);
+void _nb_window_destroy            (NbWindow      *self);
 void _nb_window_update_recent      (NbWindow      *self);
 
 G_END_DECLS

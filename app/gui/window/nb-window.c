@@ -43,7 +43,8 @@ static void
 update_title (NbWindow *self)
 {
   NbReportView *view = nb_window_get_visible_view (self);
-  NbReport *report = view ? nb_report_view_get_report (view) : NULL;
+  NbDocument *document = view ? nb_report_view_get_document (view) : NULL;
+  GFile *file = NULL;
   g_autofree char *subtitle = NULL;
 
   if (view == NULL)
@@ -54,10 +55,11 @@ update_title (NbWindow *self)
     }
 
   adw_window_title_set_title (self->window_title, nb_report_view_get_title (view));
-  if (report != NULL && nb_report_get_file_path (report) != NULL)
-    subtitle = g_path_get_basename (nb_report_get_file_path (report));
-  else if (nb_report_view_get_file (view) != NULL)
-    subtitle = g_file_get_basename (nb_report_view_get_file (view));
+  if (document != NULL)
+    file = nb_document_get_saved_file (document) ? nb_document_get_saved_file (document)
+                                                 : nb_document_get_file (document);
+  if (file != NULL)
+    subtitle = g_file_get_basename (file);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
@@ -109,8 +111,6 @@ on_view_report_changed (NbWindow     *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (report, "notify::can-redo", G_CALLBACK (on_report_history_changed),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (report, "notify::file-path", G_CALLBACK (update_title),
-                               self, G_CONNECT_SWAPPED);
     }
   on_view_changed (self, pspec, view);
   if (view == nb_window_get_visible_view (self))
@@ -153,6 +153,7 @@ NbReportView *
 nb_window_open_file (NbWindow *self,
                      GFile    *file)
 {
+  g_autoptr(NbDocument) document = NULL;
   NbReportView *view;
   AdwTabPage *page;
   g_autofree char *uri = NULL;
@@ -163,7 +164,10 @@ nb_window_open_file (NbWindow *self,
   if (find_open_view (self, file))
     return nb_window_get_visible_view (self);
 
-  view = nb_report_view_new ();
+  document = nb_document_new (file);
+  view = nb_report_view_new_for_document (document);
+  g_signal_connect_object (document, "notify::saved-file", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "notify::title", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "notify::modified", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "notify::busy", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
@@ -171,7 +175,7 @@ nb_window_open_file (NbWindow *self,
                            G_CONNECT_SWAPPED);
 
   page = adw_tab_view_append (self->tab_view, GTK_WIDGET (view));
-  nb_report_view_load (view, file, NULL);
+  nb_report_view_load (view, NULL);
   update_page (page);
   adw_tab_view_set_selected_page (self->tab_view, page);
 
@@ -197,9 +201,12 @@ on_recent_activated (GtkListBox    *list,
                      GtkListBoxRow *row,
                      NbWindow      *self)
 {
-  const char *uri = g_object_get_data (G_OBJECT (row), "nb-uri");
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  int index = gtk_list_box_row_get_index (row);
+  g_autoptr(GFile) file = NULL;
 
+  if (index < 0 || (guint) index >= self->recent_uris->len)
+    return;
+  file = g_file_new_for_uri (g_ptr_array_index (self->recent_uris, index));
   nb_window_open_file (self, file);
 }
 
@@ -212,6 +219,7 @@ _nb_window_update_recent (NbWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
+  g_ptr_array_set_size (self->recent_uris, 0);
 
   for (GList *l = items; l && shown < 8; l = l->next)
     {
@@ -230,7 +238,7 @@ _nb_window_update_recent (NbWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "nb-uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      g_ptr_array_add (self->recent_uris, g_strdup (gtk_recent_info_get_uri (info)));
       gtk_list_box_append (self->recent_list, row);
       shown++;
     }
@@ -268,6 +276,19 @@ typedef struct
 } CloseData;
 
 static void
+close_after_save (NbWindow     *self,
+                  NbReportView *view,
+                  gboolean      saved,
+                  gpointer      user_data)
+{
+  g_autoptr(AdwTabPage) page = user_data;
+
+  adw_tab_view_close_page_finish (self->tab_view, page, saved);
+  if (!saved)
+    self->closing = FALSE;
+}
+
+static void
 close_data_free (gpointer  user_data,
                  GClosure *closure)
 {
@@ -293,15 +314,14 @@ on_close_response (AdwMessageDialog *dialog,
   view = NB_REPORT_VIEW (adw_tab_page_get_child (data->page));
 
   if (g_str_equal (response, "save"))
-    _nb_window_save_view (self, view, nb_report_get_file_path (nb_report_view_get_report (view)) == NULL,
-                          data->page);
+    _nb_window_save_view (self, view, FALSE, close_after_save, g_object_ref (data->page));
   else
     {
       gboolean confirm = g_str_equal (response, "discard");
 
       adw_tab_view_close_page_finish (self->tab_view, data->page, confirm);
       if (!confirm)
-        g_object_set_data (G_OBJECT (self), "nb-closing", NULL);
+        self->closing = FALSE;
     }
 
   g_clear_object (&data->page);
@@ -350,8 +370,7 @@ on_close_page (NbWindow   *self,
 static void
 on_n_pages (NbWindow *self)
 {
-  if (adw_tab_view_get_n_pages (self->tab_view) == 0 &&
-      g_object_get_data (G_OBJECT (self), "nb-closing") != NULL)
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0 && self->closing)
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -383,14 +402,40 @@ nb_window_close_request (GtkWindow *window)
 
   /* Close tab by tab: each asks about its own corrections; the window
    * goes when the last tab has. */
-  g_object_set_data (G_OBJECT (self), "nb-closing", GINT_TO_POINTER (TRUE));
+  self->closing = TRUE;
   for (int i = adw_tab_view_get_n_pages (self->tab_view); i > 0; i--)
     {
-      if (g_object_get_data (G_OBJECT (self), "nb-closing") == NULL)
+      if (!self->closing)
         break;
       adw_tab_view_close_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, i - 1));
     }
   return GDK_EVENT_STOP;
+}
+
+/* The views with corrections that are not saved, in tab order. */
+GPtrArray *
+_nb_window_list_modified (NbWindow *self)
+{
+  GPtrArray *views = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    {
+      NbReportView *view = NB_REPORT_VIEW (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i)));
+
+      if (nb_report_view_get_modified (view))
+        g_ptr_array_add (views, g_object_ref (view));
+    }
+  return views;
+}
+
+/* Closes without asking, once the application has asked for all windows. */
+void
+_nb_window_destroy (NbWindow *self)
+{
+  save_window_state (self);
+  for (int i = 0; i < adw_tab_view_get_n_pages (self->tab_view); i++)
+    nb_report_view_cancel (NB_REPORT_VIEW (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i))));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /* ---- Construction ----------------------------------------------------- */
@@ -414,6 +459,7 @@ nb_window_finalize (GObject *object)
 
   g_clear_object (&self->view_signals);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->recent_uris, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
@@ -449,6 +495,7 @@ nb_window_init (NbWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->recent_uris = g_ptr_array_new_with_free_func (g_free);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -464,6 +511,8 @@ nb_window_init (NbWindow *self)
   g_signal_group_connect_object (self->view_signals, "notify::report",
                                  G_CALLBACK (_nb_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->view_signals, "notify::modified",
+                                 G_CALLBACK (_nb_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->view_signals, "notify::busy",
                                  G_CALLBACK (_nb_window_actions_update), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->tab_view, "notify::selected-page", G_CALLBACK (on_selected_page),
