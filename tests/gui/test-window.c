@@ -325,11 +325,8 @@ test_pdf (void)
   NbWindow *window;
   NbReportView *view;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the shared corpus is not beside the checkout");
-      return;
-    }
+  if (!nb_test_require_shared (path))
+    return;
 
   file = g_file_new_for_path (path);
   window = nb_window_new (app);

@@ -224,7 +224,7 @@ build_tables (NbReportView *self)
   for (guint t = 0; t < NB_N_TABLES; t++)
     {
       const NbTableDef *def = nb_template_get_table (t, NB_TEMPLATE_2021);
-      const NbSectionDef *section = nb_template_get_section (NB_SECTION_ACTIVE + t);
+      const NbSectionDef *section = nb_template_get_section (def->section);
       g_autofree char *heading = g_strdup_printf ("%s、%s", section->numeral, _(def->title));
       GtkWidget *label = gtk_label_new (heading);
       GtkWidget *scroller = gtk_scrolled_window_new ();
