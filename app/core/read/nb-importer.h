@@ -21,11 +21,6 @@ typedef struct
   gpointer              progress_data;
 } NbImportOptions;
 
-/* The limits live with the source document; these names stay for callers
- * that have not moved to it yet. */
-#define NB_IMPORT_MAX_TEXT_SIZE NB_SOURCE_MAX_TEXT_SIZE
-#define NB_IMPORT_MAX_PDF_SIZE  NB_SOURCE_MAX_PDF_SIZE
-
 NbReport *nb_import_source       (NbSourceDocument        *source,
                                   const NbImportOptions   *options,
                                   GCancellable            *cancellable,
