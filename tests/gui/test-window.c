@@ -688,6 +688,34 @@ is_source_view (GtkWidget *widget)
 }
 
 /* Ctrl+plus with the focus in a cell of the grid zooms the PDF. */
+/* Finds the shortcut @owner's class binds to @trigger and runs its action
+ * as a key press in @focus would: named actions are looked up from there. */
+static gboolean
+activate_shortcut (GtkWidget  *owner,
+                   GtkWidget  *focus,
+                   const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (owner);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, focus,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
 static void
 test_zoom_from_grid (void)
 {
@@ -719,6 +747,13 @@ test_zoom_from_grid (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
   g_assert_cmpfloat (nb_source_view_get_zoom (source), >, 1.0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat (nb_source_view_get_zoom (source), ==, 1.0);
+
+  /* Ctrl+plus itself: the window's shortcut, run from the focused cell. */
+  gtk_widget_grab_focus (entry);
+  g_assert_true (activate_shortcut (GTK_WIDGET (window), entry, "<Control>plus"));
+  g_assert_cmpfloat (nb_source_view_get_zoom (source), >, 1.0);
+  g_assert_true (activate_shortcut (GTK_WIDGET (window), entry, "<Control>0"));
   g_assert_cmpfloat (nb_source_view_get_zoom (source), ==, 1.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
