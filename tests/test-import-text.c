@@ -326,32 +326,6 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-static void
-on_imported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  NbReport **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = nb_import_file_finish (result, &error);
-  g_assert_no_error (error);
-}
-
-/* Off the main thread, as the app does it. */
-static void
-test_async (void)
-{
-  g_autofree char *path = nb_test_path ("data", "samples", "002_ff767b4376f9d530.txt", NULL);
-  g_autofree char *expected = nb_test_path ("tests", "expected", "002_ff767b4376f9d530.json", NULL);
-  g_autoptr(NbReport) report = NULL;
-
-  nb_import_file_async (path, NULL, NULL, on_imported, &report);
-  while (report == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  nb_test_assert_expected (report, expected);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -388,7 +362,6 @@ main (int   argc,
   g_test_add_func ("/nb/import/bad/huge", test_huge);
   g_test_add_func ("/nb/import/bad/random-text", test_random_text);
   g_test_add_func ("/nb/import/cancelled", test_cancelled);
-  g_test_add_func ("/nb/import/async", test_async);
 
   return g_test_run ();
 }

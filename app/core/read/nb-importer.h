@@ -34,12 +34,5 @@ NbReport *nb_import_bytes        (GBytes                  *bytes,
                                   const NbImportOptions   *options,
                                   GCancellable            *cancellable,
                                   GError                 **error);
-void      nb_import_file_async   (const char              *path,
-                                  const NbImportOptions   *options,
-                                  GCancellable            *cancellable,
-                                  GAsyncReadyCallback      callback,
-                                  gpointer                 user_data);
-NbReport *nb_import_file_finish  (GAsyncResult            *result,
-                                  GError                 **error);
 
 G_END_DECLS
