@@ -48,7 +48,17 @@ nb_line_add_token (NbLine         *line,
                    const char     *text,
                    const NbSource *source)
 {
-  NbToken token = { g_strdup (text), *source };
+  nb_line_add_cell_token (line, text, source, 0);
+}
+
+/* A token of a table row whose cells the reader knows: @cell is 1-based. */
+void
+nb_line_add_cell_token (NbLine         *line,
+                        const char     *text,
+                        const NbSource *source,
+                        guint           cell)
+{
+  NbToken token = { g_strdup (text), *source, cell };
 
   g_array_append_val (line->tokens, token);
 }

@@ -16,6 +16,9 @@ typedef struct
 {
   char     *text;         /* normalised */
   NbSource  source;
+  guint     cell;         /* 1-based table cell it stands in (a tab or pipe field, an
+                           * HTML or Word cell after spans are expanded); 0 when the
+                           * reader knows no cells (PDF: see source.x and width) */
 } NbToken;
 
 typedef struct
@@ -25,6 +28,7 @@ typedef struct
   NbSource  source;       /* the whole line */
   GArray   *tokens;       /* NbToken, in reading order */
   guint     indent;       /* leading blank, in columns (half an ideograph): paragraph breaks */
+  guint     n_cells;      /* cells in this table row, empty ones included; 0: not known */
   guint     furniture : 1; /* page number, header or footer: not content */
 } NbLine;
 
@@ -36,6 +40,10 @@ void       nb_line_free             (NbLine         *line);
 void       nb_line_add_token        (NbLine         *line,
                                      const char     *text,
                                      const NbSource *source);
+void       nb_line_add_cell_token   (NbLine         *line,
+                                     const char     *text,
+                                     const NbSource *source,
+                                     guint           cell);
 gboolean   nb_line_is_blank         (const NbLine   *line);
 gboolean   nb_text_is_page_number   (const char     *text);
 GPtrArray *nb_line_stream_new       (void);
