@@ -4,6 +4,7 @@
 #include "nb-line.h"
 #include "nb-matcher.h"
 #include "nb-template-private.h"
+#include "nb-value.h"
 
 G_BEGIN_DECLS
 
@@ -26,12 +27,29 @@ typedef enum
   NB_MATCHER_TOKEN_NUMBER,
   NB_MATCHER_TOKEN_BLANK,
   NB_MATCHER_TOKEN_JUNK,
+  NB_MATCHER_TOKEN_UNIT,       /* "件", "条" after a number: part of the value */
 } NbMatcherToken;
+
+/* One value cell of a table row: a tab or pipe field (empty ones
+ * included: text NULL), or, where the reader knows no cells, a token with
+ * the unit that follows it. */
+typedef struct
+{
+  const char *text;
+  char       *owned;
+  NbSource    source;
+  guint       cell;            /* the reader's cell, 0 when unknown */
+} NbMatcherSlot;
 
 /* Tokens and labels */
 NbMatcherToken _nb_matcher_classify_token  (const char        *text);
 guint          _nb_matcher_split_values    (const NbLine      *line,
                                             gboolean          *has_number);
+GArray        *_nb_matcher_value_slots     (const NbLine      *line,
+                                            guint              first_value);
+NbLexeme       _nb_matcher_lex_value       (const char        *text,
+                                            NbValueKind        kind,
+                                            double            *value);
 char          *_nb_matcher_label_key       (const NbLine      *line,
                                             guint              n_tokens);
 gboolean       _nb_matcher_contains_any    (const char        *key,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nb-matcher-private.h"
+#include "nb-normalize.h"
 #include "nb-value.h"
 
 /* Rows of S2 and S3 are found by their labels, or by the template's row
@@ -18,6 +19,9 @@ typedef struct
   guint         first_value;   /* index of the first value token */
   int           row;           /* index into the table's rows, or -1 */
   int           position;      /* in the row sequence; -1 unknown, -2 ignored */
+  guint         label_cell;    /* the cell of its last label token, 0: none or unknown */
+  guint         first_cell;    /* the cell of its first value, 0: unknown */
+  guint         n_values;      /* value cells from the first to the last given */
 } Item;
 
 /* ---- Labels ---------------------------------------------------------- */
@@ -77,68 +81,140 @@ set_row_missing (NbMatcher        *m,
     }
 }
 
-static void
-assign_values (NbMatcher        *m,
-               const NbTableDef *table,
-               const NbRowDef   *row,
-               const NbToken    *values,
-               guint             n_values)
+/* Which template column each value of a row goes to: by default the
+ * row's own columns in order; a table whose header has columns the
+ * template lacks (小计, 备注) or lacks one (总计) says so in its header. */
+typedef struct
 {
-  if (n_values != row->n_columns)
+  guint    n_values;             /* values a row gives */
+  guint    min_values;           /* fewer when ignored columns end the row (备注, often blank) */
+  int      column[16];           /* value → column of the table, -1: ignored */
+  gboolean derive_total;         /* no 总计 column: totals are derived */
+} ColumnMap;
+
+static void
+set_slot (NbMatcher             *m,
+          const NbCellDef       *cell,
+          const NbMatcherSlot   *slot)
+{
+  double value = 0;
+
+  if (slot->text == NULL)
     {
-      NbSource source = values[0].source;
+      nb_report_set_cell (m->report, cell->index, NB_CELL_MISSING, 0, &slot->source,
+                          _("blank in the source"));
+      return;
+    }
+
+  /* The cell's kind decides the unit: 251000元 in an amount is 25.1 万元. */
+  switch (_nb_matcher_lex_value (slot->text, cell->kind, &value))
+    {
+    case NB_LEXEME_NUMBER:
+      nb_report_set_cell (m->report, cell->index, NB_CELL_FOUND, value, &slot->source, NULL);
+      break;
+
+    case NB_LEXEME_BLANK:
+      {
+        g_autofree char *note = g_strdup_printf (_("blank in the source (“%s”)"), slot->text);
+
+        nb_report_set_cell (m->report, cell->index, NB_CELL_MISSING, 0, &slot->source, note);
+      }
+      break;
+
+    case NB_LEXEME_TEXT:
+    default:
+      {
+        g_autofree char *note = g_strdup_printf (_("“%s” is not a number"), slot->text);
+
+        nb_report_set_cell (m->report, cell->index, NB_CELL_MISSING, 0, &slot->source, note);
+      }
+      break;
+    }
+}
+
+/* @slots[0] is the row's first column (an empty slot: a blank cell). */
+static void
+assign_values (NbMatcher           *m,
+               const NbTableDef    *table,
+               const NbRowDef      *row,
+               const NbMatcherSlot *slots,
+               guint                n_slots,
+               const ColumnMap     *map)
+{
+  guint expected = map ? map->n_values : row->n_columns;
+  guint least = map ? map->min_values : row->n_columns;
+
+  if (n_slots < least || n_slots > expected)
+    {
+      NbSource source = slots[0].source;
       g_autofree char *note =
         g_strdup_printf (_("the source row has %u values where the template has %u"),
-                         n_values, row->n_columns);
+                         n_slots, expected);
 
-      for (guint i = 1; i < n_values; i++)
-        nb_source_union (&source, &values[i].source);
+      for (guint i = 1; i < n_slots; i++)
+        nb_source_union (&source, &slots[i].source);
       set_row_missing (m, table, row, &source, note);
       return;
     }
 
-  for (guint c = 0; c < row->n_columns; c++)
+  if (map != NULL)
+    set_row_missing (m, table, row, NULL, _("the source table has no such column"));
+  for (guint v = 0; v < n_slots; v++)
     {
-      const NbCellDef *cell = nb_template_find_cell (table, row, &table->columns[row->first_column + c]);
-      const NbToken *token = &values[c];
-      double value = 0;
+      int c = map ? map->column[v] : (int) v;
 
-      /* The cell's kind decides the unit: 251000元 in an amount is 25.1 万元. */
-      switch (nb_value_lex (token->text, cell->kind, &value))
-        {
-        case NB_LEXEME_NUMBER:
-          nb_report_set_cell (m->report, cell->index, NB_CELL_FOUND, value, &token->source, NULL);
-          break;
-
-        case NB_LEXEME_BLANK:
-          {
-            g_autofree char *note = g_strdup_printf (_("blank in the source (“%s”)"), token->text);
-
-            nb_report_set_cell (m->report, cell->index, NB_CELL_MISSING, 0, &token->source, note);
-          }
-          break;
-
-        case NB_LEXEME_TEXT:
-        default:
-          {
-            g_autofree char *note = g_strdup_printf (_("“%s” is not a number"), token->text);
-
-            nb_report_set_cell (m->report, cell->index, NB_CELL_MISSING, 0, &token->source, note);
-          }
-          break;
-        }
+      if (c < 0)
+        continue;
+      if (map != NULL)
+        c -= row->first_column;
+      if (c < 0 || c >= (int) row->n_columns)
+        continue;
+      set_slot (m, nb_template_find_cell (table, row, &table->columns[row->first_column + c]),
+                &slots[v]);
     }
 }
 
 static void
 assign_item (NbMatcher        *m,
              const NbTableDef *table,
-             const Item       *item)
+             const Item       *item,
+             int               start_cell,
+             const ColumnMap  *map)
 {
   const NbRowDef *row = &table->rows[item->row];
-  const NbToken *values = &g_array_index (item->line->tokens, NbToken, item->first_value);
+  g_autoptr(GArray) slots = _nb_matcher_value_slots (item->line, item->first_value);
+  guint expected = map ? map->n_values : row->n_columns;
 
-  assign_values (m, table, row, values, item->line->tokens->len - item->first_value);
+  /* Where the table's rows put their first value (other rows with their
+   * label in the same cell tell): a row with blank cells at its ends is
+   * placed by its cells, each blank costing only itself. */
+  if (start_cell > 0 && slots->len > 0 && slots->len < expected)
+    {
+      const NbMatcherSlot *first = &g_array_index (slots, NbMatcherSlot, 0);
+      const NbMatcherSlot *last = &g_array_index (slots, NbMatcherSlot, slots->len - 1);
+
+      if (first->cell > 0 && (int) first->cell >= start_cell &&
+          (int) last->cell < start_cell + (int) expected)
+        {
+          guint lead = first->cell - start_cell;
+
+          for (guint k = 0; k < lead; k++)
+            {
+              NbMatcherSlot empty = { NULL, NULL, first->source, start_cell + k };
+
+              g_array_prepend_val (slots, empty);
+            }
+          while (slots->len < expected)
+            {
+              NbMatcherSlot empty = { NULL, NULL, g_array_index (slots, NbMatcherSlot, slots->len - 1).source, 0 };
+
+              g_array_append_val (slots, empty);
+            }
+        }
+    }
+
+  assign_values (m, table, row, (const NbMatcherSlot *) (gpointer) slots->data, slots->len,
+                 map != NULL && row->n_columns == table->n_columns ? map : NULL);
 }
 
 /* ---- Rows of S2 and S3 ----------------------------------------------- */
@@ -155,7 +231,7 @@ collect_items (NbMatcher        *m,
   for (guint i = begin; i < end; i++)
     {
       const NbLine *line = g_ptr_array_index (m->lines, i);
-      Item item = { line, 0, -1, -1 };
+      Item item = { line, 0, -1, -1, 0, 0, 0 };
       gboolean has_number;
       g_autofree char *key = NULL;
 
@@ -179,6 +255,16 @@ collect_items (NbMatcher        *m,
       if (!has_number && line->tokens->len - item.first_value != table->rows[0].n_columns &&
           table->table == NB_TABLE_S3)
         continue;
+
+      if (line->tokens->len > item.first_value &&
+          g_array_index (line->tokens, NbToken, item.first_value).cell > 0)
+        {
+          const NbToken *tokens = (const NbToken *) (gpointer) line->tokens->data;
+
+          item.first_cell = tokens[item.first_value].cell;
+          item.label_cell = item.first_value > 0 ? tokens[item.first_value - 1].cell : 0;
+          item.n_values = tokens[line->tokens->len - 1].cell - item.first_cell + 1;
+        }
 
       item.row = match_row (table, key);
       if (item.row < 0 && pending->len > 0)
@@ -258,6 +344,150 @@ place_by_order (GArray *items,
     }
 }
 
+/* ---- Columns from the header ---------------------------------------- */
+
+/* S3's column titles in a header line, in the line's order: an index
+ * into the table's columns, or -1 for a column the template lacks (小计,
+ * 备注).  Titles are whole cells (or tokens, where cells are unknown). */
+static guint
+header_columns (const NbTableDef *table,
+                const NbLine     *line,
+                int              *out,
+                guint             max)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < line->tokens->len && n < max;)
+    {
+      const NbToken *token = &g_array_index (line->tokens, NbToken, i);
+      g_autoptr(GString) text = g_string_new (token->text);
+      g_autofree char *key = NULL;
+
+      for (i++; token->cell > 0 && i < line->tokens->len &&
+                g_array_index (line->tokens, NbToken, i).cell == token->cell; i++)
+        g_string_append (text, g_array_index (line->tokens, NbToken, i).text);
+      key = nb_normalize_match_key (text->str);
+
+      if (g_strv_contains (nb_template_ignored_column_keys, key))
+        {
+          out[n++] = -1;
+          continue;
+        }
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_autofree char *label = nb_normalize_match_key (table->columns[c].label);
+
+          if (strcmp (key, label) == 0)
+            {
+              out[n++] = c;
+              break;
+            }
+        }
+    }
+  return n;
+}
+
+/* A header that has columns the template lacks, or lacks its 总计, tells
+ * where each value goes; one that matches the template needs no map. */
+static gboolean
+find_column_map (NbMatcher        *m,
+                 const NbTableDef *table,
+                 guint             begin,
+                 guint             end,
+                 ColumnMap        *map)
+{
+  int best[16];
+  guint n_best = 0, n_extra = 0, n_found = 0;
+  gboolean found[16] = { FALSE };
+  guint n_columns = MIN (table->n_columns, 15);
+
+  for (guint i = begin; i < end; i++)
+    {
+      const NbLine *line = g_ptr_array_index (m->lines, i);
+      int columns[16];
+      guint n;
+      gboolean has_number;
+
+      if (line->furniture || nb_line_is_blank (line))
+        continue;
+      if (_nb_matcher_split_values (line, &has_number) < line->tokens->len && has_number)
+        break;
+      n = header_columns (table, line, columns, G_N_ELEMENTS (columns));
+      for (guint k = 0; k < n; k++)
+        if (columns[k] >= 0 && !found[columns[k]])
+          found[columns[k]] = TRUE, n_found++;
+        else if (columns[k] < 0)
+          n_extra++;
+      if (n > n_best)
+        {
+          memcpy (best, columns, n * sizeof (int));
+          n_best = n;
+        }
+    }
+
+  /* Too few titles to tell, or exactly the template's. */
+  if (n_found + 1 < n_columns || (n_extra == 0 && found[n_columns - 1]))
+    return FALSE;
+
+  if (n_best == n_found + n_extra)
+    {
+      memcpy (map->column, best, n_best * sizeof (int));
+      map->n_values = n_best;
+    }
+  else
+    {
+      /* Titles over several lines: the template's order, a 小计 after
+       * the columns it sums, a 备注 last. */
+      map->n_values = 0;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (found[c] && table->columns[c].group == NULL && c > 0 && n_extra > 0 &&
+              table->columns[c - 1].group != NULL)
+            map->column[map->n_values++] = -1, n_extra--;
+          if (found[c])
+            map->column[map->n_values++] = c;
+        }
+      while (n_extra-- > 0 && map->n_values < G_N_ELEMENTS (map->column))
+        map->column[map->n_values++] = -1;
+    }
+
+  map->min_values = map->n_values;
+  while (map->min_values > 0 && map->column[map->min_values - 1] < 0)
+    map->min_values--;
+  map->derive_total = !found[n_columns - 1];
+  return TRUE;
+}
+
+/* A table without its 总计 column: each row's total is the sum of its
+ * parts, shown as derived, never as read. */
+static void
+derive_totals (NbMatcher        *m,
+               const NbTableDef *table,
+               const int        *sequence,
+               guint             n_positions)
+{
+  for (guint p = 0; p < n_positions; p++)
+    {
+      const NbRowDef *row = &table->rows[sequence[p]];
+      const NbCellDef *total = nb_template_find_cell (table, row, &table->columns[row->first_column + row->n_columns - 1]);
+      gboolean known = TRUE;
+      double sum = 0;
+
+      for (guint c = 0; c + 1 < row->n_columns; c++)
+        {
+          const NbCellDef *part = nb_template_find_cell (table, row, &table->columns[row->first_column + c]);
+          double value = 0;
+
+          if (nb_report_get_cell (m->report, part->index, &value) != NB_CELL_FOUND)
+            known = FALSE;
+          sum += value;
+        }
+      if (known)
+        nb_report_set_cell (m->report, total->index, NB_CELL_DERIVED, sum, NULL,
+                            _("the sum of the row: the source table has no total column"));
+    }
+}
+
 void
 _nb_matcher_match_rows (NbMatcher        *m,
                         const NbTableDef *table,
@@ -269,6 +499,9 @@ _nb_matcher_match_rows (NbMatcher        *m,
   g_autofree gboolean *placed = g_new0 (gboolean, table->n_rows);
   NbTemplateVersion version = table->version;
   guint n_positions = 0;
+  int start_of[32] = { 0 };
+  ColumnMap map = { 0 };
+  gboolean has_map = table->table == NB_TABLE_S3 && find_column_map (m, table, begin, end, &map);
 
   /* S3's edition shows in its （六）: three sub-rows (2021) or one (2019). */
   if (table->table == NB_TABLE_S3)
@@ -311,15 +544,33 @@ _nb_matcher_match_rows (NbMatcher        *m,
 
   place_by_order (items, n_positions);
 
+  /* Where full rows put their first value, by the cell of their label. */
   for (guint k = 0; k < items->len; k++)
     {
       Item *item = &g_array_index (items, Item, k);
+      guint expected;
+
+      if (item->position < 0 || item->first_cell == 0 || item->label_cell >= G_N_ELEMENTS (start_of))
+        continue;
+      expected = table->rows[sequence[item->position]].n_columns;
+      if (has_map && table->rows[sequence[item->position]].n_columns == table->n_columns)
+        expected = map.n_values;
+      if (item->n_values == expected && start_of[item->label_cell] == 0)
+        start_of[item->label_cell] = item->first_cell;
+    }
+
+  for (guint k = 0; k < items->len; k++)
+    {
+      Item *item = &g_array_index (items, Item, k);
+      int start = 0;
 
       if (item->position < 0)
         continue;
       item->row = sequence[item->position];
       placed[item->row] = TRUE;
-      assign_item (m, table, item);
+      if (item->first_cell > 0 && item->label_cell < G_N_ELEMENTS (start_of))
+        start = start_of[item->label_cell];
+      assign_item (m, table, item, start, has_map ? &map : NULL);
     }
 
   for (guint p = 0; p < n_positions; p++)
@@ -327,6 +578,9 @@ _nb_matcher_match_rows (NbMatcher        *m,
       set_row_missing (m, table, &table->rows[sequence[p]], NULL,
                        items->len > 0 ? _("not found in the source, or its row could not be told")
                                       : _("the table is not in the source"));
+
+  if (has_map && map.derive_total)
+    derive_totals (m, table, sequence, n_positions);
 }
 
 /* ---- Table S4: fifteen values in a row ------------------------------- */
@@ -337,10 +591,11 @@ _nb_matcher_match_s4 (NbMatcher        *m,
                       guint             begin,
                       guint             end)
 {
-  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (NbToken));
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (NbMatcherSlot));
   guint expected = 0;
   guint offset = 0;
 
+  g_array_set_clear_func (values, (GDestroyNotify) NULL);
   nb_report_set_table_version (m->report, NB_TABLE_S4, table->version);
 
   for (guint r = 0; r < table->n_rows; r++)
@@ -350,6 +605,7 @@ _nb_matcher_match_s4 (NbMatcher        *m,
   for (guint i = begin; i < end && values->len < expected; i++)
     {
       const NbLine *line = g_ptr_array_index (m->lines, i);
+      g_autoptr(GArray) slots = NULL;
       gboolean has_number;
       guint first;
 
@@ -358,8 +614,14 @@ _nb_matcher_match_s4 (NbMatcher        *m,
       first = _nb_matcher_split_values (line, &has_number);
       if (!has_number)
         continue;
-      for (guint t = first; t < line->tokens->len; t++)
-        g_array_append_val (values, g_array_index (line->tokens, NbToken, t));
+      slots = _nb_matcher_value_slots (line, first);
+      for (guint t = 0; t < slots->len; t++)
+        {
+          NbMatcherSlot *slot = &g_array_index (slots, NbMatcherSlot, t);
+
+          g_array_append_val (values, *slot);
+          slot->owned = NULL;  /* now the values' */
+        }
     }
 
   for (guint r = 0; r < table->n_rows; r++)
@@ -367,7 +629,7 @@ _nb_matcher_match_s4 (NbMatcher        *m,
       const NbRowDef *row = &table->rows[r];
 
       if (values->len == expected)
-        assign_values (m, table, row, &g_array_index (values, NbToken, offset), row->n_columns);
+        assign_values (m, table, row, &g_array_index (values, NbMatcherSlot, offset), row->n_columns, NULL);
       else if (values->len == 0)
         set_row_missing (m, table, row, NULL, _("the table is not in the source"));
       else
@@ -381,6 +643,6 @@ _nb_matcher_match_s4 (NbMatcher        *m,
       offset += row->n_columns;
     }
 
-  /* The tokens are borrowed from the lines. */
-  g_array_set_size (values, 0);
+  for (guint t = 0; t < values->len; t++)
+    g_free (g_array_index (values, NbMatcherSlot, t).owned);
 }

@@ -24,12 +24,14 @@
 
 /* ---- Tokens ---------------------------------------------------------- */
 
+static const char *const units[] = { "件", "条", "项", "个", "人次", "次", "元", "万元", NULL };
+
 /* A number, a blank marker ("/", "—", "无"), a label or neither: the
  * numbers and blanks by the one lexer, nb-value. */
 NbMatcherToken
 _nb_matcher_classify_token (const char *text)
 {
-  switch (nb_value_lex (text, NB_VALUE_COUNT, NULL))
+  switch (_nb_matcher_lex_value (text, NB_VALUE_COUNT, NULL))
     {
     case NB_LEXEME_NUMBER:
       return NB_MATCHER_TOKEN_NUMBER;
@@ -39,13 +41,77 @@ _nb_matcher_classify_token (const char *text)
     default:
       break;
     }
+  if (g_strv_contains (units, text))
+    return NB_MATCHER_TOKEN_UNIT;
   if (nb_string_has_han (text) || strlen (text) > 16)
     return NB_MATCHER_TOKEN_LABEL;
   return NB_MATCHER_TOKEN_JUNK;
 }
 
+static gboolean
+is_footnote_mark (gunichar c)
+{
+  return c == '*' || c == 0x203B || (c >= 0x2460 && c <= 0x2473);
+}
+
+/* The one lexer, and a value with a footnote mark after it ("3*", "2①")
+ * is that value. */
+NbLexeme
+_nb_matcher_lex_value (const char  *text,
+                       NbValueKind  kind,
+                       double      *value)
+{
+  NbLexeme lexeme = nb_value_lex (text, kind, value);
+  const char *end;
+
+  if (lexeme != NB_LEXEME_TEXT || text[0] == '\0')
+    return lexeme;
+
+  end = text + strlen (text);
+  while (end > text)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!is_footnote_mark (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  if (end == text + strlen (text) || end == text || !g_ascii_isdigit (end[-1]))
+    return lexeme;
+  {
+    g_autofree char *bare = g_strndup (text, end - text);
+
+    return nb_value_lex (bare, kind, value);
+  }
+}
+
+/* The text of cell @cell of @line, its tokens joined ("12 条" → "12条"). */
+static char *
+cell_text (const NbLine *line,
+           guint        *index,
+           NbSource     *source)
+{
+  const NbToken *first = &g_array_index (line->tokens, NbToken, *index);
+  GString *text = g_string_new (first->text);
+
+  if (source != NULL)
+    *source = first->source;
+  for ((*index)++; *index < line->tokens->len; (*index)++)
+    {
+      const NbToken *token = &g_array_index (line->tokens, NbToken, *index);
+
+      if (token->cell != first->cell)
+        break;
+      g_string_append (text, token->text);
+      if (source != NULL)
+        nb_source_union (source, &token->source);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* Values are taken from the right end of the line, up to the last token
- * with an ideograph in it.  Returns the index of the first value. */
+ * (or cell, where the reader knows cells) with a label in it.  Returns the
+ * index of the first value token. */
 guint
 _nb_matcher_split_values (const NbLine *line,
                           gboolean     *has_number)
@@ -53,12 +119,49 @@ _nb_matcher_split_values (const NbLine *line,
   guint first = line->tokens->len;
   gboolean number = FALSE;
 
+  if (first > 0 && g_array_index (line->tokens, NbToken, 0).cell > 0)
+    {
+      /* By cells: a cell is a value when its whole text is one. */
+      guint i = 0;
+
+      first = 0;
+      while (i < line->tokens->len)
+        {
+          guint start = i;
+          g_autofree char *text = cell_text (line, &i, NULL);
+
+          switch (_nb_matcher_classify_token (text))
+            {
+            case NB_MATCHER_TOKEN_LABEL:
+            case NB_MATCHER_TOKEN_UNIT:
+              first = i;
+              number = FALSE;
+              break;
+            case NB_MATCHER_TOKEN_NUMBER:
+              number = TRUE;
+              break;
+            case NB_MATCHER_TOKEN_JUNK:
+              /* "1." in a cell of its own: an enumerator, label */
+              if (start == 0 && g_str_has_suffix (text, ".") && g_ascii_isdigit (text[0]))
+                first = i;
+              break;
+            case NB_MATCHER_TOKEN_BLANK:
+            default:
+              break;
+            }
+        }
+      *has_number = number;
+      return first;
+    }
+
   while (first > 0)
     {
       const NbToken *token = &g_array_index (line->tokens, NbToken, first - 1);
       NbMatcherToken kind = _nb_matcher_classify_token (token->text);
 
       if (kind == NB_MATCHER_TOKEN_LABEL)
+        break;
+      if (kind == NB_MATCHER_TOKEN_UNIT && first == 1)
         break;
       if (kind == NB_MATCHER_TOKEN_NUMBER)
         number = TRUE;
@@ -77,6 +180,72 @@ _nb_matcher_split_values (const NbLine *line,
 
   *has_number = number;
   return first;
+}
+
+static void
+slot_clear (gpointer data)
+{
+  NbMatcherSlot *slot = data;
+
+  g_clear_pointer (&slot->owned, g_free);
+}
+
+/* The values of a row from token @first_value on, one slot per cell: by
+ * the reader's cells where it knows them (an empty field is an empty slot,
+ * so a blank cell costs that cell only), else one per token, a unit
+ * joined to its number. */
+GArray *
+_nb_matcher_value_slots (const NbLine *line,
+                         guint         first_value)
+{
+  GArray *slots = g_array_new (FALSE, TRUE, sizeof (NbMatcherSlot));
+  guint i = first_value;
+
+  g_array_set_clear_func (slots, slot_clear);
+  if (i >= line->tokens->len)
+    return slots;
+
+  if (g_array_index (line->tokens, NbToken, i).cell > 0)
+    {
+      guint next_cell = g_array_index (line->tokens, NbToken, i).cell;
+
+      while (i < line->tokens->len)
+        {
+          NbMatcherSlot slot = { NULL, NULL, { 0 }, g_array_index (line->tokens, NbToken, i).cell };
+
+          for (; next_cell < slot.cell; next_cell++)
+            {
+              NbMatcherSlot empty = { NULL, NULL, { 0 }, next_cell };
+
+              g_array_append_val (slots, empty);
+            }
+          slot.owned = cell_text (line, &i, &slot.source);
+          slot.text = slot.owned;
+          g_array_append_val (slots, slot);
+          next_cell = slot.cell + 1;
+        }
+      return slots;
+    }
+
+  for (; i < line->tokens->len; i++)
+    {
+      const NbToken *token = &g_array_index (line->tokens, NbToken, i);
+      NbMatcherSlot slot = { token->text, NULL, token->source, 0 };
+
+      if (slots->len > 0 && g_strv_contains (units, token->text))
+        {
+          NbMatcherSlot *last = &g_array_index (slots, NbMatcherSlot, slots->len - 1);
+          char *joined = g_strconcat (last->text, token->text, NULL);
+
+          g_free (last->owned);
+          last->owned = joined;
+          last->text = joined;
+          nb_source_union (&last->source, &token->source);
+          continue;
+        }
+      g_array_append_val (slots, slot);
+    }
+  return slots;
 }
 
 char *

@@ -134,8 +134,24 @@ nb_text_is_page_number (const char *text)
   return *p == '\0';
 }
 
+/* Which separator makes the cells of a pasted table row: a tab, or a "|"
+ * (pipe tables, as converters write them).  0: not a table row. */
+static gunichar
+cell_separator (const char *text)
+{
+  if (strchr (text, '\t') != NULL)
+    return '\t';
+  if (strchr (text, '|') != NULL)
+    return '|';
+  return 0;
+}
+
 /* A line of a text file: tokens are split at spaces, tabs and "|", the
- * three ways pasted tables separate their cells. */
+ * three ways pasted tables separate their cells.  Where tabs or pipes
+ * separate the line, each token also knows its cell: every separator
+ * starts a new one, so an empty field is a cell of its own (a blank cell
+ * of the table) and leading tabs count.  A pipe row's opening "|" only
+ * opens its first cell, as in Markdown. */
 NbLine *
 nb_line_new_from_text (const char *raw,
                        gsize       length,
@@ -148,6 +164,9 @@ nb_line_new_from_text (const char *raw,
   const char *p = normal;
   guint char_index = 0;
   guint n_chars;
+  gunichar separator = cell_separator (normal);
+  guint cell = separator ? 1 : 0;
+  gboolean cell_has_text = FALSE;
 
   line->prose = nb_normalize_prose (raw, length);
   line->source.line = line_number;
@@ -160,6 +179,14 @@ nb_line_new_from_text (const char *raw,
   if (length >= 3 && memcmp (raw, "\xe3\x80\x80", 3) == 0)
     line->indent += 2;
 
+  if (separator == '|')
+    {
+      const char *q = normal + strspn (normal, " ");
+
+      if (*q == '|')
+        cell = 0;
+    }
+
   while (*p)
     {
       const char *start;
@@ -169,6 +196,11 @@ nb_line_new_from_text (const char *raw,
 
       while (*p && is_separator (g_utf8_get_char (p)))
         {
+          if (separator != 0 && *p == (char) separator)
+            {
+              cell++;
+              cell_has_text = FALSE;
+            }
           p = g_utf8_next_char (p);
           char_index++;
         }
@@ -192,13 +224,17 @@ nb_line_new_from_text (const char *raw,
       {
         g_autofree char *text = g_strndup (start, p - start);
 
-        nb_line_add_token (line, text, &source);
+        nb_line_add_cell_token (line, text, &source, cell);
         if (joined->len > 0)
           g_string_append_c (joined, ' ');
         g_string_append (joined, text);
+        cell_has_text = TRUE;
       }
     }
 
+  /* A closing "|" (or tab) ends the last cell, it opens none. */
+  if (separator != 0)
+    line->n_cells = cell_has_text ? cell : MAX (cell, 1) - 1;
   line->text = g_string_free (joined, FALSE);
   line->furniture = nb_text_is_page_number (line->text);
   return line;

@@ -109,7 +109,8 @@ nb_normalize_text (const char *text,
         continue;
       else if (c == 0x3001 && out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]))
         g_string_append_c (out, '.');
-      else if (nfkc_stable (c))
+      else if (nfkc_stable (c) || (c >= 0x2460 && c <= 0x2473))
+        /* Circled numbers stay: "2①" is 2 with a footnote mark, not 21. */
         g_string_append_unichar (out, c);
       else
         append_normalized (out, c);

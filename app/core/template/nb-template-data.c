@@ -288,8 +288,14 @@ const char *const nb_template_s3_header_words[] = {
   "本列数据的勾稽关系为", "第一项加第二项之和", "等于第三项加第四项之和",
   "申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构",
   "社会公益组织", "法律服务机构", "其他", "总计", "商业", "企业", "科研", "机构",
-  "社会", "公益", "组织", "法律", "服务", "勾稽关系",
+  "社会", "公益", "组织", "法律", "服务", "勾稽关系", "小计", "备注", "序号",
   NULL
+};
+
+/* Column titles of tables as agencies print them that the template has
+ * not: recognised in a header, and their values ignored. */
+const char *const nb_template_ignored_column_keys[] = {
+  "小计", "备注", "序号", NULL
 };
 
 const NbSectionDef nb_template_sections[] = {

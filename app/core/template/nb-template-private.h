@@ -10,5 +10,6 @@ extern const guint        nb_template_n_tables;
 extern const NbSectionDef nb_template_sections[];
 extern const char *const  nb_template_s3_header_words[];
 extern const char *const  nb_template_s3_header_markers[];
+extern const char *const  nb_template_ignored_column_keys[];
 
 G_END_DECLS
