@@ -11,6 +11,9 @@ Reads  data/samples/*.txt  (byte-for-byte copies of the five seeds) and writes
   tests/fixtures/text/bad/        empty, binary, truncated, non-report, Latin-1 inputs
   tests/fixtures/text/distinct/   the seeds' layouts filled with distinct, consistent,
                                   non-zero values, each with <name>.expected.json
+  tests/fixtures/text/shapes/     reports laid out as agencies publish them (tables
+                                  by position, extra and missing columns, S4 shapes,
+                                  broken rows, contents pages, titles, typos)
   tests/fixtures/text/README.md   what each file tests
 
 Standard library only; deterministic (no clock, no unseeded randomness), so
@@ -851,6 +854,300 @@ def make_distinct(seed_text, out_dir):
     return rows
 
 
+
+# --------------------------------------------------------------------------
+# shapes/: reports laid out as agencies publish them (issue 8's matcher
+# points), written from scratch around distinct values.  Each has
+# <name>.expected.json: agency, year, title, template versions, every cell
+# (null where the source leaves it blank) and "derived": the cells an
+# import must show as derived (computed, not read).
+# --------------------------------------------------------------------------
+
+S3_LABELS_2021 = [
+    ("new", "", "一、本年新收政府信息公开申请数量"),
+    ("carried_in", "", "二、上年结转政府信息公开申请数量"),
+    ("granted", "三、本年度办理结果", "（一）予以公开"),
+    ("partly", "", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    ("refused.state_secret", "（三）不予公开", "1.属于国家秘密"),
+    ("refused.prohibited", "", "2.其他法律行政法规禁止公开"),
+    ("refused.security_stability", "", "3.危及“三安全一稳定”"),
+    ("refused.third_party", "", "4.保护第三方合法权益"),
+    ("refused.internal", "", "5.属于三类内部事务信息"),
+    ("refused.process", "", "6.属于四类过程性信息"),
+    ("refused.enforcement_file", "", "7.属于行政执法案卷"),
+    ("refused.query", "", "8.属于行政查询事项"),
+    ("unable.not_held", "（四）无法提供", "1.本机关不掌握相关政府信息"),
+    ("unable.needs_creation", "", "2.没有现成信息需要另行制作"),
+    ("unable.unclear", "", "3.补正后申请内容仍不明确"),
+    ("not_processed.petition", "（五）不予处理", "1.信访举报投诉类申请"),
+    ("not_processed.repeated", "", "2.重复申请"),
+    ("not_processed.publication", "", "3.要求提供公开出版物"),
+    ("not_processed.excessive", "", "4.无正当理由大量反复申请"),
+    ("not_processed.confirm", "", "5.要求行政机关确认或重新出具已获取信息"),
+    ("other_handling.no_correction", "（六）其他处理",
+     "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    ("other_handling.no_fee", "",
+     "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    ("other_handling.misc", "", "3.其他"),
+    ("results_total", "", "（七）总计"),
+    ("carried_over", "", "四、结转下年度继续办理"),
+]
+S3_LABELS_2019 = (S3_LABELS_2021[:20]
+                  + [("other_handling", "", "（六）其他处理")]
+                  + S3_LABELS_2021[23:])
+S3_TITLES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+             "其他", "总计"]
+S4_TITLES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+S4_GROUP_TITLES = ["行政复议", "未经复议直接起诉", "复议后起诉"]
+
+
+class Shape:
+    """How one fixture departs from the plain tab layout."""
+    def __init__(self, **kw):
+        self.sep = "\t"                 # "\t", "|" or " " (layout text)
+        self.agency = "青山市生态环境局"
+        self.year = 2024
+        self.title = None               # lines of the title; None: the usual one
+        self.intro = []                 # lines after the title
+        self.blank = set()              # cell ids written as an empty field
+        self.form = {}                  # cell id -> how the value is written
+        self.s3_titles = list(S3_TITLES)  # S3 header: 小计, 备注 may join, 总计 may go
+        self.s3_edition = "2021"
+        self.s3_label = {}              # row id -> label as printed (typos)
+        self.broken = {}                # row id -> values on its first line; the rest follow
+        self.between = {}               # row id -> lines between a broken row's parts
+        self.split_label = {}           # row id -> (first part, rest on the next line)
+        self.s4 = "row"                 # "row", "transposed", "three"
+        self.headings = True            # the template's section headings
+        self.appendix = False           # agency's own sections, tables after them
+        self.toc = False                # a table of contents after the title
+        self.__dict__.update(kw)
+
+    def join(self, cells):
+        if self.sep == "|":
+            return "| " + " | ".join(cells) + " |"
+        return self.sep.join(cells)
+
+
+def shape_value(shape, cells, cid):
+    if cid in shape.blank:
+        return ""
+    if cid in shape.form:
+        return shape.form[cid]
+    return plain(cells[cid])
+
+
+def shape_s2(shape, cells):
+    j = shape.join
+    v = lambda cid: shape_value(shape, cells, cid)
+    return [
+        "第二十条第（一）项",
+        j(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]),
+        j(["规章"] + [v("s2.rules.%s" % c) for c in ("new", "abolished", "in_force")]),
+        j(["行政规范性文件"] + [v("s2.normative.%s" % c) for c in ("new", "abolished", "in_force")]),
+        "第二十条第（五）项",
+        j(["信息内容", "本年处理决定数量"]),
+        j(["行政许可", v("s2.licensing.decisions")]),
+        "第二十条第（六）项",
+        j(["信息内容", "本年处理决定数量"]),
+        j(["行政处罚", v("s2.penalty.decisions")]),
+        j(["行政强制", v("s2.coercion.decisions")]),
+        "第二十条第（八）项",
+        j(["信息内容", "本年收费金额（单位：万元）"]),
+        j(["行政事业性收费", v("s2.fees.amount")]),
+    ]
+
+
+def shape_s3(shape, cells):
+    j = shape.join
+    titles = shape.s3_titles
+    labels = S3_LABELS_2019 if shape.s3_edition == "2019" else S3_LABELS_2021
+    out = [j(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+              "申请人情况"]),
+           j(["", ""] + titles)]
+    cols = dict(zip(S3_TITLES, S3_COLS))
+    for row, group, label in labels:
+        label = shape.s3_label.get(row, label)
+        values = []
+        for t in titles:
+            if t in cols:
+                values.append(shape_value(shape, cells, "s3.%s.%s" % (row, cols[t])))
+            elif t == "小计":
+                values.append(plain(sum(cells["s3.%s.%s" % (row, c)]
+                                        for c in S3_PARTS[1:])))
+            else:
+                values.append("")
+        if row in shape.split_label:
+            first, rest = shape.split_label[row]
+            out.append(j([group, first] + values))
+            out.append(j(["", rest]))
+        elif row in shape.broken:
+            k = shape.broken[row]
+            out.append(j([group, label] + values[:k]))
+            out += shape.between.get(row, [])
+            out.append(j(values[k:]))
+        else:
+            out.append(j([group, label] + values))
+    return out
+
+
+def shape_s4(shape, cells):
+    j = shape.join
+    v = lambda g, c: shape_value(shape, cells, "s4.%s.%s" % (g, c))
+    if shape.s4 == "transposed":
+        out = [j([""] + S4_GROUP_TITLES)]
+        for title, col in zip(S4_TITLES, S4_COLS):
+            out.append(j([title] + [v(g, col) for g in S4_GROUPS]))
+        return out
+    if shape.s4 == "three":
+        out = []
+        for title, g in zip(["行政复议", "行政诉讼（未经复议直接起诉）",
+                             "行政诉讼（复议后起诉）"], S4_GROUPS):
+            out += [title, j(S4_TITLES), j([v(g, c) for c in S4_COLS]), ""]
+        return out
+    return [j(["行政复议", "", "", "", "", "行政诉讼"]),
+            j(S4_TITLES + ["未经复议直接起诉", "", "", "", "", "复议后起诉"]),
+            j([""] * 5 + S4_TITLES + S4_TITLES),
+            j([v(g, c) for g in S4_GROUPS for c in S4_COLS])]
+
+
+PROSE = {
+    "overview": "本年度，本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。",
+    "problems": "一是公开内容还不够丰富；二是解读形式较为单一。下一步将加以改进。",
+    "other": "本年度未收取信息处理费。",
+}
+
+
+def shape_report(shape, cells):
+    title = shape.title or ["%s%d年政府信息公开工作年度报告" % (shape.agency, shape.year)]
+    out = list(title) + [""] + list(shape.intro)
+    heads = ["一、总体情况", "二、主动公开政府信息情况",
+             "三、收到和处理政府信息公开申请情况",
+             "四、政府信息公开行政复议、行政诉讼情况",
+             "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    if shape.toc:
+        out += ["目录"] + ["%s……%d" % (h, k + 1) for k, h in enumerate(heads)] + [""]
+    tables = [shape_s2(shape, cells), shape_s3(shape, cells), shape_s4(shape, cells)]
+    if shape.appendix:
+        out += ["一、总体情况", PROSE["overview"],
+                "二、工作机制保障", "本机关成立了政务公开工作领导小组。",
+                "三、主动公开工作情况", "本年度主动公开政府信息情况见附表一。",
+                "四、依申请公开工作情况", "本年度依申请公开情况见附表二。",
+                "五、存在的主要问题及改进情况", PROSE["problems"],
+                "六、下一步工作打算", "进一步提高公开质量。", "",
+                "附表"]
+        for name, t in zip(["表一 主动公开政府信息情况",
+                            "表二 收到和处理政府信息公开申请情况",
+                            "表三 政府信息公开行政复议、行政诉讼情况"], tables):
+            out += [name] + t + [""]
+        return "\n".join(out) + "\n"
+    out += [heads[0] if shape.headings else "", PROSE["overview"], ""]
+    for h, t in zip(heads[1:4], tables):
+        if shape.headings:
+            out.append(h)
+        out += t + [""]
+    out += [heads[4], PROSE["problems"], heads[5], PROSE["other"]]
+    return "\n".join(out) + "\n"
+
+
+def shape_expected(shape, cells):
+    cells = dict(cells)
+    for cid in shape.blank:
+        cells[cid] = None
+    derived = []
+    if "总计" not in shape.s3_titles:
+        derived = ["s3.%s.total" % r for r in S3_ROWS]
+    template = {"s2": "2021", "s3": shape.s3_edition, "s4": "2021"}
+    if shape.s3_edition == "2019":
+        for r in ("no_correction", "no_fee", "misc"):
+            for c in S3_COLS:
+                cells["s3.other_handling.%s.%s" % (r, c)] = None
+    return {"agency": shape.agency, "year": shape.year,
+            "title": "%s%d年政府信息公开工作年度报告" % (shape.agency, shape.year),
+            "template": template, "cells": cells, "derived": derived}
+
+
+SHAPES = [
+    ("blank-tabs", "a blank field in tab rows (middle, first and last value): "
+     "only those cells are missing",
+     dict(blank={"s3.new.research", "s3.carried_in.natural",
+                 "s3.results_total.total", "s2.rules.abolished"})),
+    ("blank-pipes", "the same in a Markdown pipe table",
+     dict(sep="|", blank={"s3.new.research", "s3.carried_in.natural",
+                          "s3.results_total.total", "s2.rules.abolished"})),
+    ("extra-columns", "S3 with 小计 after 其他 and a 备注 column, recognised "
+     "by the header and ignored", dict(s3_titles=S3_TITLES[:6] + ["小计", "总计", "备注"])),
+    ("no-total", "S3 without its 总计 column: the other columns read, the "
+     "totals derived", dict(s3_titles=S3_TITLES[:6])),
+    ("s4-transposed", "S4 transposed: rows 结果维持…总计, columns 行政复议 / "
+     "未经复议直接起诉 / 复议后起诉", dict(s4="transposed")),
+    ("s4-three", "S4 as three small tables, one per group", dict(s4="three")),
+    ("s4-transposed-pipes", "S4 transposed in a pipe table",
+     dict(sep="|", s4="transposed")),
+    ("units", "values with units and footnote marks: 5件, 12 条, 1,234, "
+     "105000元 in the 万元 cell, 3*, 2①", "units"),
+    ("broken-rows", "layout text: rows whose values continue on the next "
+     "line, once with a page number and a running header between",
+     dict(sep=" ", broken={"new": 4, "refused.process": 3, "carried_over": 5},
+          between={"refused.process": ["- 3 -", "青山市生态环境局2024年政府信息公开工作年度报告"]})),
+    ("toc", "a table of contents after the title", dict(toc=True)),
+    ("no-headings", "tables pasted with no section headings at all",
+     dict(headings=False)),
+    ("appendix", "agency-numbered sections, the template's tables after "
+     "them as an appendix (附表, 表一…)", dict(appendix=True)),
+    ("edition-2019", "a 2019 S3 (one （六） row), a row label split over "
+     "two lines and a row's values broken over two",
+     dict(s3_edition="2019",
+          split_label={"not_processed.confirm": ("5.要求行政机关确认或重新出具", "已获取信息")},
+          broken={"refused.process": 3})),
+    ("title-year-after", "the year after the title: …工作年度报告（2024年度）",
+     dict(agency="青山市交通运输局",
+          title=["青山市交通运输局政府信息公开工作年度报告（2024年度）"])),
+    ("title-split", "the title split over two lines: 2024 年上海市科委政府信息"
+     "公开工作 / 年度报告", dict(agency="上海市科委",
+                               title=["2024 年上海市科委政府信息公开工作", "年度报告"])),
+    ("title-period", "no year in the title: the year from the statistics "
+     "period sentence", dict(agency="青山市水务局",
+                              title=["青山市水务局政府信息公开工作年度报告"],
+                              intro=["本报告所列数据的统计期限为2024年1月1日至12月31日。"])),
+    ("typos", "row labels a character or two off the template's "
+     "(法律行政止公开, 行政执发案卷, 本年度止件数 in the header)",
+     dict(s3_label={"refused.prohibited": "2.其他法律行政止公开",
+                    "refused.enforcement_file": "7.属于行政执发案卷",
+                    "unable.unclear": "3.补正后申请内容仍不明"})),
+]
+
+
+def units_forms(cells):
+    return {
+        "s2.licensing.decisions": "%d件" % cells["s2.licensing.decisions"],
+        "s2.penalty.decisions": "%d 条" % cells["s2.penalty.decisions"],
+        "s2.coercion.decisions": "{:,}".format(cells["s2.coercion.decisions"]),
+        "s2.fees.amount": "%d元" % round(cells["s2.fees.amount"] * 10000),
+        "s3.new.natural": "%d*" % cells["s3.new.natural"],
+        "s3.granted.business": "%d①" % cells["s3.granted.business"],
+        "s3.partly.research": "%d项" % cells["s3.partly.research"],
+    }
+
+
+def make_shapes(out_dir):
+    rows = []
+    for name, what, kw in SHAPES:
+        rng = random.Random("nianbao-shape-%s" % name)
+        cells = distinct_cells(rng)
+        if kw == "units":
+            kw = dict(form=units_forms(cells))
+        shape = Shape(**kw)
+        text = shape_report(shape, cells)
+        if name == "typos":
+            text = text.replace("本年废止件数", "本年度止件数")
+        write(os.path.join(out_dir, name + ".txt"), text.encode("utf-8"))
+        write(os.path.join(out_dir, name + ".expected.json"),
+              (json.dumps(shape_expected(shape, cells), ensure_ascii=False,
+                          indent=1) + "\n").encode("utf-8"))
+        rows.append((name, what))
+    return rows
+
 def substitute(text, old, new):
     """Replace the whole line(s) `old` (lines joined by \\n) by `new`;
     `old` must occur exactly once as a run of complete lines."""
@@ -1022,13 +1319,14 @@ def main():
 
     # 3d. distinct
     distinct = make_distinct(seed_text, reset("distinct"))
+    shapes = make_shapes(reset("shapes"))
 
     # 3e. README
     write(os.path.join(OUT, "README.md"),
-          readme(manifest, distinct).encode("utf-8"))
+          readme(manifest, distinct, shapes).encode("utf-8"))
 
 
-def readme(manifest, distinct):
+def readme(manifest, distinct, shapes):
     names = list(SEEDS)
     out = [
         "# Text fixtures",
@@ -1137,6 +1435,21 @@ def readme(manifest, distinct):
     ]
     for name, base, what in distinct:
         out.append("| `%s.txt` | %s | %s |" % (name, base[:3], what))
+    out += [
+        "",
+        "## shapes/",
+        "",
+        "Reports laid out as agencies publish them, written by the generator "
+        "around distinct, consistent values. `<name>.expected.json` holds "
+        "every cell (`null` where the source leaves the cell blank or the "
+        "table's edition lacks it), agency, year, title, template versions "
+        "and `derived`: the cells an import shows as derived, not read.",
+        "",
+        "| file | what it tests |",
+        "|---|---|",
+    ]
+    for name, what in shapes:
+        out.append("| `%s.txt` | %s |" % (name, what))
     out.append("")
     return "\n".join(out)
 

@@ -92,6 +92,106 @@ test_distinct_all_listed (void)
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (distinct));
 }
 
+/* Reports laid out as agencies publish them (tests/make-fixtures.py,
+ * shapes/): every cell, agency, year, title and edition exactly, blank
+ * fields missing and nothing else, and derived cells shown as derived. */
+static const char *const shapes[] = {
+  "blank-tabs",
+  "blank-pipes",
+  "extra-columns",
+  "no-total",
+  "s4-transposed",
+  "s4-three",
+  "s4-transposed-pipes",
+  "units",
+  "broken-rows",
+  "toc",
+  "no-headings",
+  "appendix",
+  "edition-2019",
+  "title-year-after",
+  "title-split",
+  "title-period",
+  "typos",
+};
+
+static void
+test_shape (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *json = g_strconcat (name, ".expected.json", NULL);
+  g_autofree char *path = nb_test_path ("tests", "fixtures", "text", "shapes", file, NULL);
+  g_autofree char *expected_path = nb_test_path ("tests", "fixtures", "text", "shapes", json, NULL);
+  g_autoptr(NbReport) report = nb_test_import (path);
+  g_autoptr(JsonObject) expected = nb_test_load_json (expected_path);
+  JsonObject *cells = json_object_get_object_member (expected, "cells");
+  JsonArray *derived = json_object_get_array_member (expected, "derived");
+  g_autoptr(GList) members = json_object_get_members (cells);
+
+  nb_test_assert_expected (report, expected_path);
+
+  /* Read cells are read, derived ones derived: never a total invented as read. */
+  for (GList *l = members; l; l = l->next)
+    {
+      const NbCellDef *cell = nb_template_lookup_cell (l->data);
+      NbCellState state = nb_report_get_cell (report, cell->index, NULL);
+      gboolean is_derived = FALSE;
+
+      for (guint i = 0; i < json_array_get_length (derived); i++)
+        if (g_strcmp0 (json_array_get_string_element (derived, i), l->data) == 0)
+          is_derived = TRUE;
+      if (JSON_NODE_HOLDS_NULL (json_object_get_member (cells, l->data)))
+        continue;
+      if (is_derived)
+        g_assert_cmpint (state, ==, NB_CELL_DERIVED);
+      else if (!(cell->row->flags & NB_ROW_AGGREGATE))
+        g_assert_cmpint (state, ==, NB_CELL_FOUND);
+    }
+}
+
+static void
+test_shapes_all_listed (void)
+{
+  g_autofree char *dir_path = nb_test_path ("tests", "fixtures", "text", "shapes", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  const char *name;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *base = NULL;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      base = g_strndup (name, strlen (name) - strlen (".txt"));
+      if (!g_strv_contains (shapes, base))
+        g_error ("%s/%s is not in the list of shape fixtures", dir_path, name);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (shapes));
+}
+
+/* One blank field costs that cell, in a tab row and in a pipe row:
+ * the cells beside it keep their values. */
+static void
+test_blank_cell (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = nb_test_path ("tests", "fixtures", "text", "shapes", file, NULL);
+  g_autoptr(NbReport) report = nb_test_import (path);
+  g_autofree char *problems = nb_test_problems_string (report);
+
+  g_assert_cmpstr (problems, ==,
+                   "cell.missing s2.rules.abolished\n"
+                   "cell.missing s3.carried_in.natural\n"
+                   "cell.missing s3.new.research\n"
+                   "cell.missing s3.results_total.total\n");
+}
+
 /* The same seed in another encoding gives the same cells. */
 static void
 test_encoding (gconstpointer data)
@@ -358,6 +458,15 @@ main (int   argc,
       g_test_add_data_func (test, distinct[i], test_distinct);
     }
   g_test_add_func ("/nb/import/text/distinct-all-listed", test_distinct_all_listed);
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_autofree char *test = g_strdup_printf ("/nb/import/text/shape/%s", shapes[i]);
+
+      g_test_add_data_func (test, shapes[i], test_shape);
+    }
+  g_test_add_func ("/nb/import/text/shapes-all-listed", test_shapes_all_listed);
+  g_test_add_data_func ("/nb/import/text/blank-cell/tabs", "blank-tabs", test_blank_cell);
+  g_test_add_data_func ("/nb/import/text/blank-cell/pipes", "blank-pipes", test_blank_cell);
   g_test_add_data_func ("/nb/import/text/corpus/2023", "hongzequ_2023", test_corpus_layout);
   g_test_add_data_func ("/nb/import/text/corpus/2024", "hongzequ_2024", test_corpus_layout);
   g_test_add_func ("/nb/import/text/sources", test_sources);

@@ -55,19 +55,15 @@ is_footnote_mark (gunichar c)
 }
 
 /* The one lexer, and a value with a footnote mark after it ("3*", "2①")
- * is that value. */
+ * is that value (the mark goes first: NFKC would make "2①" 21). */
 NbLexeme
 _nb_matcher_lex_value (const char  *text,
                        NbValueKind  kind,
                        double      *value)
 {
-  NbLexeme lexeme = nb_value_lex (text, kind, value);
-  const char *end;
+  const char *end = text + strlen (text);
+  g_autofree char *bare = NULL;
 
-  if (lexeme != NB_LEXEME_TEXT || text[0] == '\0')
-    return lexeme;
-
-  end = text + strlen (text);
   while (end > text)
     {
       const char *prev = g_utf8_prev_char (end);
@@ -77,12 +73,10 @@ _nb_matcher_lex_value (const char  *text,
       end = prev;
     }
   if (end == text + strlen (text) || end == text || !g_ascii_isdigit (end[-1]))
-    return lexeme;
-  {
-    g_autofree char *bare = g_strndup (text, end - text);
+    return nb_value_lex (text, kind, value);
 
-    return nb_value_lex (bare, kind, value);
-  }
+  bare = g_strndup (text, end - text);
+  return nb_value_lex (bare, kind, value);
 }
 
 /* The text of cell @cell of @line, its tokens joined ("12 条" → "12条"). */
