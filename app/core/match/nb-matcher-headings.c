@@ -87,58 +87,128 @@ skip_prefix_words (const char *agency)
   return start;
 }
 
+/* The title's forms, on match keys: the year before the words
+ * ("…2024年政府信息公开工作年度报告"), before the agency ("2024年上海市
+ * 科委政府信息公开工作年度报告"), after the title ("…工作年度报告（2024年
+ * 度）") or nowhere.  Groups: agency, year; or year, agency. */
+static const char *const title_patterns[] = {
+  "(\\p{Han}*?)((?:19|20)\\d\\d)年度?政府信息公开(?:工作)?(?:年度)?报告",
+  "^((?:19|20)\\d\\d)年度?(\\p{Han}+?)政府信息公开(?:工作)?年度报告",
+  "^(\\p{Han}+?)政府信息公开(?:工作)?年度报告((?:19|20)\\d\\d)年度?$",
+  "^(\\p{Han}+?)政府信息公开(?:工作)?年度报告()$",
+};
+
+static GRegex *
+title_regex (guint i)
+{
+  static GRegex *regexes[G_N_ELEMENTS (title_patterns)];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (title_patterns); k++)
+        regexes[k] = g_regex_new (title_patterns[k], G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  return regexes[i];
+}
+
+/* Which form @text has: the agency and the year (0 when the title has
+ * none), or FALSE. */
+static gboolean
+match_title (const char  *text,
+             char       **agency,
+             int         *year,
+             gboolean    *year_first)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (title_patterns); k++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *year_text = NULL;
+
+      if (!g_regex_match (title_regex (k), text, 0, &match))
+        continue;
+      *year_first = k == 1;
+      year_text = g_match_info_fetch (match, *year_first ? 1 : 2);
+      *agency = g_match_info_fetch (match, *year_first ? 2 : 1);
+      *year = atoi (year_text);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* "统计期限为2024年1月1日至12月31日": the year of a title without one. */
+static int
+find_period_year (NbMatcher *m)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("统计(?:期限|时限|时间|区间|期间)\\D{0,4}((?:19|20)\\d\\d)年1月1日",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  for (guint i = 0; i < MIN (m->lines->len, 200); i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (regex, m->keys[i], 0, &match))
+        {
+          g_autofree char *year = g_match_info_fetch (match, 1);
+
+          return atoi (year);
+        }
+    }
+  return 0;
+}
+
 /* "尉氏县先进制造业开发区 2024 年政府信息公开工作 年度报告", a title split
- * over two lines, or "…现公布滨州高新技术产业开发区2024年政府信息公开工作
- * 年度报告。" in the opening sentence. */
+ * over two lines anywhere, or "…现公布滨州高新技术产业开发区2024年政府信息
+ * 公开工作年度报告。" in the opening sentence. */
 void
 _nb_matcher_find_title (NbMatcher *m,
                         int        limit)
 {
-  static GRegex *regex;
-
   g_autofree char *title = NULL;
   g_autofree char *agency = NULL;
   int year = 0;
 
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("(\\p{Han}*?)((?:19|20)\\d\\d)年度?政府信息公开(?:工作)?(?:年度)?报告",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
-
   for (int i = 0; i < limit && title == NULL; i++)
     {
       const NbLine *line = g_ptr_array_index (m->lines, i);
-      g_autoptr(GMatchInfo) match = NULL;
       g_autofree char *squeezed = NULL;
-      gboolean own_line;
+      gboolean own_line, year_first = FALSE;
 
       if (line->furniture || nb_line_is_blank (line))
         continue;
 
       squeezed = nb_normalize_match_key (line->prose);
-      if (!g_regex_match (regex, squeezed, 0, &match) && i + 1 < limit)
+      g_clear_pointer (&agency, g_free);
+      if (!match_title (squeezed, &agency, &year, &year_first))
         {
           /* A title wrapped onto a second line ("…工作年" / "度报告") */
-          const NbLine *next = g_ptr_array_index (m->lines, i + 1);
-          g_autofree char *rest = nb_normalize_match_key (next->prose);
-          char *joined = g_strconcat (squeezed, rest, NULL);
+          int next_i = i + 1;
+          g_autofree char *rest = NULL;
+          char *joined;
 
-          g_clear_pointer (&match, g_match_info_free);
+          while (next_i < limit && nb_line_is_blank (g_ptr_array_index (m->lines, next_i)))
+            next_i++;
+          if (next_i >= limit || strlen (squeezed) > 150)
+            continue;
+          rest = nb_normalize_match_key (((const NbLine *) g_ptr_array_index (m->lines, next_i))->prose);
+          joined = g_strconcat (squeezed, rest, NULL);
           g_free (squeezed);
           squeezed = joined;
-          if (!g_regex_match (regex, squeezed, 0, &match))
+          g_clear_pointer (&agency, g_free);
+          if (!match_title (squeezed, &agency, &year, &year_first))
             continue;
         }
-      else if (match == NULL || !g_match_info_matches (match))
-        continue;
 
       /* A title line is the title and nothing else. */
       own_line = g_str_has_suffix (squeezed, "报告") && strlen (squeezed) < 150;
-      {
-        g_autofree char *year_text = g_match_info_fetch (match, 2);
-
-        year = atoi (year_text);
-      }
-      agency = g_match_info_fetch (match, 1);
+      if (!own_line && year == 0)
+        own_line = strlen (squeezed) < 150;
+      if (!own_line && g_str_has_suffix (squeezed, "年度") && strlen (squeezed) < 150)
+        own_line = TRUE;
 
       if (own_line && (agency == NULL || agency[0] == '\0'))
         {
@@ -161,6 +231,8 @@ _nb_matcher_find_title (NbMatcher *m,
           memmove (agency, start, strlen (start) + 1);
         }
 
+      if (year == 0)
+        year = find_period_year (m);
       title = g_strdup_printf ("%s%d年政府信息公开工作年度报告", agency ? agency : "", year);
     }
 
