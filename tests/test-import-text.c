@@ -174,6 +174,37 @@ test_shapes_all_listed (void)
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (shapes));
 }
 
+/* Tables in an appendix after the agency's own sections: the prose keeps
+ * the agency's headings, and stops where the tables start. */
+static void
+test_appendix_prose (void)
+{
+  g_autofree char *path = nb_test_path ("tests", "fixtures", "text", "shapes", "appendix.txt", NULL);
+  g_autoptr(NbReport) report = nb_test_import (path);
+
+  g_assert_cmpstr (nb_report_get_section_text (report, NB_SECTION_OVERVIEW), ==,
+                   "本年度，本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。\n"
+                   "二、工作机制保障\n本机关成立了政务公开工作领导小组。\n"
+                   "三、主动公开工作情况\n本年度主动公开政府信息情况见附表一。\n"
+                   "四、依申请公开工作情况\n本年度依申请公开情况见附表二。");
+  g_assert_cmpstr (nb_report_get_section_text (report, NB_SECTION_PROBLEMS), ==,
+                   "一是公开内容还不够丰富；二是解读形式较为单一。下一步将加以改进。\n"
+                   "六、下一步工作打算\n进一步提高公开质量。\n附表\n表一 主动公开政府信息情况");
+}
+
+/* A table of contents after the title does not take the headings. */
+static void
+test_contents (void)
+{
+  g_autofree char *path = nb_test_path ("tests", "fixtures", "text", "shapes", "toc.txt", NULL);
+  g_autoptr(NbReport) report = nb_test_import (path);
+
+  g_assert_cmpstr (nb_report_get_section_text (report, NB_SECTION_OVERVIEW), ==,
+                   "本年度，本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。");
+  g_assert_cmpstr (nb_report_get_section_text (report, NB_SECTION_OTHER), ==,
+                   "本年度未收取信息处理费。");
+}
+
 /* One blank field costs that cell, in a tab row and in a pipe row:
  * the cells beside it keep their values. */
 static void
@@ -465,6 +496,8 @@ main (int   argc,
       g_test_add_data_func (test, shapes[i], test_shape);
     }
   g_test_add_func ("/nb/import/text/shapes-all-listed", test_shapes_all_listed);
+  g_test_add_func ("/nb/import/text/appendix-prose", test_appendix_prose);
+  g_test_add_func ("/nb/import/text/contents", test_contents);
   g_test_add_data_func ("/nb/import/text/blank-cell/tabs", "blank-tabs", test_blank_cell);
   g_test_add_data_func ("/nb/import/text/blank-cell/pipes", "blank-pipes", test_blank_cell);
   g_test_add_data_func ("/nb/import/text/corpus/2023", "hongzequ_2023", test_corpus_layout);

@@ -12,6 +12,19 @@
 /* The six section headings ("一、总体情况" …), and the title, agency and
  * year from the lines before the first of them. */
 
+/* A line of a table of contents: the heading and its page, often with
+ * leaders ("一、总体情况……1"); a heading never ends in a number. */
+static gboolean
+is_contents_line (const NbLine *line,
+                  const char   *key)
+{
+  gsize len = strlen (key);
+
+  return len > 0 && g_ascii_isdigit (key[len - 1]) &&
+         (strstr (line->text, "…") != NULL || strstr (line->text, "..") != NULL ||
+          strstr (line->text, "·") != NULL || g_ascii_isdigit (line->text[strlen (line->text) - 1]));
+}
+
 void
 _nb_matcher_find_headings (NbMatcher *m)
 {
@@ -26,6 +39,8 @@ _nb_matcher_find_headings (NbMatcher *m)
       gsize len = strlen (key);
 
       if (len == 0 || len > 60 || (int) i <= last)
+        continue;
+      if (is_contents_line (g_ptr_array_index (m->lines, i), key))
         continue;
 
       for (guint s = 0; s < NB_N_SECTIONS; s++)

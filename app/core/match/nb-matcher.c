@@ -299,7 +299,8 @@ nb_matcher_fill_report (GPtrArray  *lines,
   const char *const *s4_markers = nb_template_get_table (NB_TABLE_S4, NB_TEMPLATE_2021)->start_keys;
   NbMatcher m = { lines, NULL, report, { 0 } };
   int n = lines->len;
-  int s2, s3, s4, s5, first_heading = n;
+  int s2, s3, s4, s5, tables_end, first_heading = n;
+  gboolean appendix = FALSE;
   const NbTableDef *s2_def;
   const NbTableDef *s4_def;
   gboolean found_any;
@@ -316,6 +317,7 @@ nb_matcher_fill_report (GPtrArray  *lines,
   /* Where the tables are: their section heading, or where their own
    * header starts (seed 002 lost the heading of section 三). */
   s5 = m.headings[NB_SECTION_PROBLEMS] >= 0 ? m.headings[NB_SECTION_PROBLEMS] : n;
+  tables_end = s5;
   s2 = m.headings[NB_SECTION_ACTIVE];
   if (s2 < 0)
     s2 = _nb_matcher_first_line_with (&m, MAX (m.headings[NB_SECTION_OVERVIEW], 0), s5, s2_markers, FALSE);
@@ -326,6 +328,20 @@ nb_matcher_fill_report (GPtrArray  *lines,
   if (s4 < 0)
     s4 = _nb_matcher_first_line_with (&m, MAX (MAX (s3, s2), m.headings[NB_SECTION_OVERVIEW] + 1), s5,
                                       s4_markers, TRUE);
+
+  /* The template's tables as an appendix, after the agency's own
+   * sections: found by their own header, wherever they stand. */
+  if (s2 < 0 && s3 < 0 && s4 < 0 && s5 < n)
+    {
+      s2 = _nb_matcher_first_line_with (&m, s5, n, s2_markers, FALSE);
+      s3 = _nb_matcher_first_line_with (&m, MAX (s2, s5), n, s3_markers, FALSE);
+      s4 = _nb_matcher_first_line_with (&m, MAX (MAX (s3, s2), s5), n, s4_markers, TRUE);
+      tables_end = n;
+      appendix = TRUE;
+      for (int s = NB_SECTION_PROBLEMS; s < NB_N_SECTIONS; s++)
+        if (m.headings[s] > MAX (MAX (s2, s3), s4))
+          tables_end = MIN (tables_end, m.headings[s]);
+    }
 
   found_any = s2 >= 0 || s3 >= 0 || s4 >= 0;
 
@@ -344,8 +360,8 @@ nb_matcher_fill_report (GPtrArray  *lines,
 
   /* Each table runs to where the next one starts. */
   {
-    int s2_end = s3 >= 0 ? s3 : s4 >= 0 ? s4 : s5;
-    int s3_end = s4 >= 0 ? s4 : s5;
+    int s2_end = s3 >= 0 ? s3 : s4 >= 0 ? s4 : tables_end;
+    int s3_end = s4 >= 0 ? s4 : tables_end;
     g_autoptr(GString) s2_text = g_string_new (NULL);
 
     s2_def = nb_template_get_table (NB_TABLE_S2, NB_TEMPLATE_2021);
@@ -369,7 +385,7 @@ nb_matcher_fill_report (GPtrArray  *lines,
     s4_def = nb_template_get_table (NB_TABLE_S4, NB_TEMPLATE_2021);
     if (s4 >= 0 && _nb_matcher_contains_any (m.keys[s4], nb_template_get_table (NB_TABLE_S4, NB_TEMPLATE_2019)->version_keys))
       s4_def = nb_template_get_table (NB_TABLE_S4, NB_TEMPLATE_2019);
-    _nb_matcher_match_s4 (&m, s4_def, s4 >= 0 ? s4 : 0, s4 >= 0 ? s5 : 0);
+    _nb_matcher_match_s4 (&m, s4_def, s4 >= 0 ? s4 : 0, s4 >= 0 ? tables_end : 0);
   }
 
   /* Prose: each section runs to the next heading found. */
@@ -391,6 +407,14 @@ nb_matcher_fill_report (GPtrArray  *lines,
           }
       if (s == NB_SECTION_OVERVIEW && s2 >= 0)
         end = MIN (end, s2);
+      /* Prose ends where an appendix of tables starts. */
+      for (int t = 0; t < 3; t++)
+        {
+          int start = t == 0 ? s2 : t == 1 ? s3 : s4;
+
+          if (appendix && start > begin && start < end)
+            end = start;
+        }
 
       text = _nb_matcher_collect_prose (&m, begin + 1, end, table_section);
       nb_report_set_section_text (report, s, text);
