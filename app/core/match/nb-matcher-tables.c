@@ -22,6 +22,7 @@ typedef struct
   guint         label_cell;    /* the cell of its last label token, 0: none or unknown */
   guint         first_cell;    /* the cell of its first value, 0: unknown */
   guint         n_values;      /* value cells from the first to the last given */
+  const NbLine *cont;          /* the line its values continue on, or NULL */
 } Item;
 
 /* ---- Labels ---------------------------------------------------------- */
@@ -185,6 +186,17 @@ assign_item (NbMatcher        *m,
   g_autoptr(GArray) slots = _nb_matcher_value_slots (item->line, item->first_value);
   guint expected = map ? map->n_values : row->n_columns;
 
+  if (item->cont != NULL)
+    {
+      g_autoptr(GArray) more = _nb_matcher_value_slots (item->cont, 0);
+
+      for (guint k = 0; k < more->len; k++)
+        {
+          g_array_append_val (slots, g_array_index (more, NbMatcherSlot, k));
+          g_array_index (more, NbMatcherSlot, k).owned = NULL;  /* now the slots' */
+        }
+    }
+
   /* Where the table's rows put their first value (other rows with their
    * label in the same cell tell): a row with blank cells at its ends is
    * placed by its cells, each blank costing only itself. */
@@ -219,6 +231,59 @@ assign_item (NbMatcher        *m,
 
 /* ---- Rows of S2 and S3 ----------------------------------------------- */
 
+static guint
+count_values (const NbLine *line,
+              guint         first_value)
+{
+  g_autoptr(GArray) slots = _nb_matcher_value_slots (line, first_value);
+
+  return slots->len;
+}
+
+/* A row whose values continue on the next line ("…数量 1 2 3 4" / "5 6
+ * 7"), maybe with a page number or a running header between: the two
+ * lines are one row when their counts add up to the row's columns.
+ * Returns the index of the last line the row takes. */
+static guint
+find_continuation (NbMatcher        *m,
+                   const NbTableDef *table,
+                   Item             *item,
+                   guint             i,
+                   guint             end)
+{
+  guint want = table->rows[item->row >= 0 ? item->row : 0].n_columns;
+  guint have = count_values (item->line, item->first_value);
+
+  if (have == 0 || have >= want)
+    return i;
+
+  for (guint j = i + 1; j < end && j <= i + 4; j++)
+    {
+      const NbLine *next = g_ptr_array_index (m->lines, j);
+      gboolean has_number;
+      guint first;
+
+      if (next->furniture || nb_line_is_blank (next))
+        continue;
+      first = _nb_matcher_split_values (next, &has_number);
+      if (first == next->tokens->len)
+        {
+          /* A running header between the parts; a row label ends the search. */
+          g_autofree char *key = _nb_matcher_label_key (next, first);
+
+          if (match_row (table, key) >= 0 || _nb_matcher_is_header_text (key))
+            return i;
+          continue;
+        }
+      if (first != 0 || !has_number || have + count_values (next, 0) != want)
+        return i;
+      item->cont = next;
+      item->first_cell = 0;   /* its cells are two lines' */
+      return j;
+    }
+  return i;
+}
+
 static GArray *
 collect_items (NbMatcher        *m,
                const NbTableDef *table,
@@ -231,7 +296,7 @@ collect_items (NbMatcher        *m,
   for (guint i = begin; i < end; i++)
     {
       const NbLine *line = g_ptr_array_index (m->lines, i);
-      Item item = { line, 0, -1, -1, 0, 0, 0 };
+      Item item = { line, 0, -1, -1, 0, 0, 0, NULL };
       gboolean has_number;
       g_autofree char *key = NULL;
 
@@ -277,6 +342,9 @@ collect_items (NbMatcher        *m,
           item.row = match_row (table, joined->str);
         }
       g_ptr_array_set_size (pending, 0);
+
+      if (item.row >= 0 || table->table == NB_TABLE_S3)
+        i = find_continuation (m, table, &item, i, end);
 
       g_array_append_val (items, item);
     }
@@ -519,7 +587,7 @@ _nb_matcher_match_rows (NbMatcher        *m,
         }
       if (has_sub)
         version = NB_TEMPLATE_2021;
-      else if (has_aggregate || items->len == 23)
+      else if (has_aggregate)
         version = NB_TEMPLATE_2019;
       else
         version = NB_TEMPLATE_2021;
