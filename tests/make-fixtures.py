@@ -914,6 +914,7 @@ class Shape:
         self.s3_titles = list(S3_TITLES)  # S3 header: 小计, 备注 may join, 总计 may go
         self.s3_edition = "2021"
         self.s3_label = {}              # row id -> label as printed (typos)
+        self.omit = set()               # S3 rows the source leaves out
         self.broken = {}                # row id -> values on its first line; the rest follow
         self.between = {}               # row id -> lines between a broken row's parts
         self.split_label = {}           # row id -> (first part, rest on the next line)
@@ -967,6 +968,8 @@ def shape_s3(shape, cells):
            j(["", ""] + titles)]
     cols = dict(zip(S3_TITLES, S3_COLS))
     for row, group, label in labels:
+        if row in shape.omit:
+            continue
         label = shape.s3_label.get(row, label)
         values = []
         for t in titles:
@@ -1054,6 +1057,9 @@ def shape_expected(shape, cells):
     cells = dict(cells)
     for cid in shape.blank:
         cells[cid] = None
+    for row in shape.omit:
+        for c in S3_COLS:
+            cells["s3.%s.%s" % (row, c)] = None
     derived = []
     if "总计" not in shape.s3_titles:
         derived = ["s3.%s.total" % r for r in S3_ROWS]
@@ -1111,10 +1117,16 @@ SHAPES = [
                               title=["青山市水务局政府信息公开工作年度报告"],
                               intro=["本报告所列数据的统计期限为2024年1月1日至12月31日。"])),
     ("typos", "row labels a character or two off the template's "
-     "(法律行政止公开, 行政执发案卷, 本年度止件数 in the header)",
-     dict(s3_label={"refused.prohibited": "2.其他法律行政止公开",
+     "(法律行政止公开, 行政执发案卷, 没友现成信息需要另形制作; 予已公开 and "
+     "重复申清, too short to tell by distance, by the row order; 本年度止件数 "
+     "in the header), and the rows 8.属于行政查询事项 and 3.补正后申请内容仍"
+     "不明确 left out, so the row order cannot stand in for the labels",
+     dict(omit={"refused.query", "unable.unclear"},
+          s3_label={"refused.prohibited": "2.其他法律行政止公开",
+                    "unable.needs_creation": "2.没友现成信息需要另形制作",
                     "refused.enforcement_file": "7.属于行政执发案卷",
-                    "unable.unclear": "3.补正后申请内容仍不明"})),
+                    "granted": "（一）予已公开",
+                    "not_processed.repeated": "2.重复申清"})),
 ]
 
 

@@ -27,6 +27,89 @@ typedef struct
 
 /* ---- Labels ---------------------------------------------------------- */
 
+/* Edit distance of two strings of ideographs (as gunichar arrays). */
+static guint
+edit_distance (const gunichar *a,
+               glong           n_a,
+               const gunichar *b,
+               glong           n_b)
+{
+  guint row[64];
+  glong i, j;
+
+  if (n_b >= (glong) G_N_ELEMENTS (row))
+    return G_MAXUINT;
+  for (j = 0; j <= n_b; j++)
+    row[j] = j;
+  for (i = 1; i <= n_a; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (j = 1; j <= n_b; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] != b[j - 1]));
+          diagonal = above;
+        }
+    }
+  return row[n_b];
+}
+
+/* A label a character or two off the template's ("法律行政止公开",
+ * "行政执发案卷"): the row whose label, without its enumerator, is
+ * nearest the end of @key, when one row is clearly nearest. */
+static int
+match_row_by_distance (const NbTableDef *table,
+                       const char       *key)
+{
+  g_autofree gunichar *text = NULL;
+  glong n_text = 0;
+  int best = -1;
+  guint best_distance = G_MAXUINT;
+  gboolean tie = FALSE;
+
+  text = g_utf8_to_ucs4_fast (key, -1, &n_text);
+  for (guint r = 0; r < table->n_rows; r++)
+    {
+      g_autofree char *label_key = nb_normalize_match_key (table->rows[r].label);
+      g_autofree gunichar *label = NULL;
+      const gunichar *start;
+      glong n_label = 0;
+      guint limit;
+
+      label = g_utf8_to_ucs4_fast (label_key, -1, &n_label);
+      /* "1属于国家秘密" → "属于国家秘密", "七总计" → "总计" */
+      start = label;
+      while (n_label > 0 && (g_unichar_isdigit (*start) || g_utf8_strchr ("一二三四五六七八九十", -1, *start)))
+        start++, n_label--;
+      /* Short labels are too close to each other (重复申请, 反复申请). */
+      if (n_label < 6)
+        continue;
+      limit = n_label < 9 ? 1 : 2;
+
+      /* The label's end stands at the key's end; its start may be off. */
+      for (glong len = n_label - (glong) limit; len <= n_label + (glong) limit && len <= n_text; len++)
+        {
+          guint d = edit_distance (text + n_text - len, len, start, n_label);
+
+          if (d > limit)
+            continue;
+          if (d < best_distance)
+            {
+              best = r;
+              best_distance = d;
+              tie = FALSE;
+            }
+          else if (d == best_distance && best != (int) r)
+            tie = TRUE;
+        }
+    }
+
+  return tie ? -1 : best;
+}
+
 static int
 match_row (const NbTableDef *table,
            const char       *key)
@@ -62,6 +145,8 @@ match_row (const NbTableDef *table,
         }
     }
 
+  if (best < 0)
+    best = match_row_by_distance (table, key);
   return best;
 }
 

@@ -10,7 +10,8 @@
  * head of its label, because narrow cells wrap labels around their values
  * ("6.属于四类过程性" / values / "信息").  A row matches a label that contains one
  * of its keys; the key found latest in the label wins, so "（六）其他处理
- * 1.申请人…逾期不补正…" is the sub-row, not the aggregate.
+ * 1.申请人…逾期不补正…" is the sub-row, not the aggregate.  Typos are not
+ * listed: a label no key matches is matched by edit distance to the labels.
  */
 
 #include "config.h"
@@ -139,7 +140,7 @@ static const NbRowDef s3_rows[] = {
     KEYS ("属于国家秘密", "国家秘密", "国家秘"), 0, 7, RESULT, N_("State secret") },
   { "refused.prohibited", "2.其他法律行政法规禁止公开", &s3_refused,
     N_("Not disclosed: prohibited by other laws"),
-    KEYS ("法律行政法规禁止公开", "法律行政止公开", "禁止公开", "其他法律行政"), 0, 7, RESULT,
+    KEYS ("法律行政法规禁止公开", "禁止公开", "其他法律行政"), 0, 7, RESULT,
     N_("Prohibited by other laws") },
   { "refused.security_stability", "3.危及“三安全一稳定”", &s3_refused,
     N_("Not disclosed: endangers security or stability"),
