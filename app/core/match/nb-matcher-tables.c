@@ -60,6 +60,46 @@ edit_distance (const gunichar *a,
 /* A label a character or two off the template's ("法律行政止公开",
  * "行政执发案卷"): the row whose label, without its enumerator, is
  * nearest the end of @key, when one row is clearly nearest. */
+/* The template's row labels without their enumerators ("1属于国家秘密" →
+ * "属于国家秘密", "七总计" → "总计"), as characters, made once. */
+typedef struct
+{
+  gunichar *chars;
+  glong     n_chars;
+} LabelChars;
+
+static const LabelChars *
+row_label_chars (const NbTableDef *table,
+                 guint             row)
+{
+  static LabelChars *cache;   /* [table definition][row] */
+  static guint stride;
+
+  if (g_once_init_enter (&cache))
+    {
+      LabelChars *made;
+
+      for (guint t = 0; t < nb_template_n_tables; t++)
+        stride = MAX (stride, nb_template_tables[t].n_rows);
+      made = g_new0 (LabelChars, nb_template_n_tables * stride);
+      for (guint t = 0; t < nb_template_n_tables; t++)
+        for (guint r = 0; r < nb_template_tables[t].n_rows; r++)
+          {
+            g_autofree char *key = nb_normalize_match_key (nb_template_tables[t].rows[r].label);
+            const char *p = key;
+
+            while (*p && (g_ascii_isdigit (*p) || g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (p))))
+              p = g_utf8_next_char (p);
+            made[t * stride + r].chars = g_utf8_to_ucs4_fast (p, -1, &made[t * stride + r].n_chars);
+          }
+      g_once_init_leave (&cache, made);
+    }
+  return &cache[(table - nb_template_tables) * stride + row];
+}
+
+/* A label a character or two off the template's ("法律行政止公开",
+ * "行政执发案卷"): the row whose label, without its enumerator, is
+ * nearest the end of @key, when one row is clearly nearest. */
 static int
 match_row_by_distance (const NbTableDef *table,
                        const char       *key)
@@ -73,17 +113,10 @@ match_row_by_distance (const NbTableDef *table,
   text = g_utf8_to_ucs4_fast (key, -1, &n_text);
   for (guint r = 0; r < table->n_rows; r++)
     {
-      g_autofree char *label_key = nb_normalize_match_key (table->rows[r].label);
-      g_autofree gunichar *label = NULL;
-      const gunichar *start;
-      glong n_label = 0;
+      const LabelChars *label = row_label_chars (table, r);
+      glong n_label = label->n_chars;
       guint limit;
 
-      label = g_utf8_to_ucs4_fast (label_key, -1, &n_label);
-      /* "1属于国家秘密" → "属于国家秘密", "七总计" → "总计" */
-      start = label;
-      while (n_label > 0 && (g_unichar_isdigit (*start) || g_utf8_strchr ("一二三四五六七八九十", -1, *start)))
-        start++, n_label--;
       /* Short labels are too close to each other (重复申请, 反复申请). */
       if (n_label < 6)
         continue;
@@ -92,7 +125,7 @@ match_row_by_distance (const NbTableDef *table,
       /* The label's end stands at the key's end; its start may be off. */
       for (glong len = n_label - (glong) limit; len <= n_label + (glong) limit && len <= n_text; len++)
         {
-          guint d = edit_distance (text + n_text - len, len, start, n_label);
+          guint d = edit_distance (text + n_text - len, len, label->chars, n_label);
 
           if (d > limit)
             continue;
@@ -316,13 +349,22 @@ assign_item (NbMatcher        *m,
 
 /* ---- Rows of S2 and S3 ----------------------------------------------- */
 
+/* What _nb_matcher_value_slots () would give, without making them. */
 static guint
 count_values (const NbLine *line,
               guint         first_value)
 {
-  g_autoptr(GArray) slots = _nb_matcher_value_slots (line, first_value);
+  const NbToken *tokens = (const NbToken *) (gpointer) line->tokens->data;
+  guint n = 0;
 
-  return slots->len;
+  if (first_value >= line->tokens->len)
+    return 0;
+  if (tokens[first_value].cell > 0)
+    return tokens[line->tokens->len - 1].cell - tokens[first_value].cell + 1;
+  for (guint i = first_value; i < line->tokens->len; i++)
+    if (i == first_value || _nb_matcher_classify_token (tokens[i].text) != NB_MATCHER_TOKEN_UNIT)
+      n++;
+  return n;
 }
 
 /* A row whose values continue on the next line ("…数量 1 2 3 4" / "5 6
@@ -504,6 +546,7 @@ place_by_order (GArray *items,
  * 备注).  Titles are whole cells (or tokens, where cells are unknown). */
 static guint
 header_columns (const NbTableDef *table,
+                char *const      *column_keys,
                 const NbLine     *line,
                 int              *out,
                 guint             max)
@@ -527,15 +570,11 @@ header_columns (const NbTableDef *table,
           continue;
         }
       for (guint c = 0; c < table->n_columns; c++)
-        {
-          g_autofree char *label = nb_normalize_match_key (table->columns[c].label);
-
-          if (strcmp (key, label) == 0)
-            {
-              out[n++] = c;
-              break;
-            }
-        }
+        if (strcmp (key, column_keys[c]) == 0)
+          {
+            out[n++] = c;
+            break;
+          }
     }
   return n;
 }
@@ -553,6 +592,10 @@ find_column_map (NbMatcher        *m,
   guint n_best = 0, n_extra = 0, n_found = 0;
   gboolean found[16] = { FALSE };
   guint n_columns = MIN (table->n_columns, 15);
+  g_auto(GStrv) column_keys = g_new0 (char *, table->n_columns + 1);
+
+  for (guint c = 0; c < table->n_columns; c++)
+    column_keys[c] = nb_normalize_match_key (table->columns[c].label);
 
   for (guint i = begin; i < end; i++)
     {
@@ -565,7 +608,7 @@ find_column_map (NbMatcher        *m,
         continue;
       if (_nb_matcher_split_values (line, &has_number) < line->tokens->len && has_number)
         break;
-      n = header_columns (table, line, columns, G_N_ELEMENTS (columns));
+      n = header_columns (table, column_keys, line, columns, G_N_ELEMENTS (columns));
       for (guint k = 0; k < n; k++)
         if (columns[k] >= 0 && !found[columns[k]])
           found[columns[k]] = TRUE, n_found++;

@@ -115,34 +115,35 @@ _nb_matcher_split_values (const NbLine *line,
 
   if (first > 0 && g_array_index (line->tokens, NbToken, 0).cell > 0)
     {
-      /* By cells: a cell is a value when its whole text is one. */
-      guint i = 0;
-
-      first = 0;
-      while (i < line->tokens->len)
+      /* By cells, from the right: a cell is a value when its whole text
+       * is one ("12 条" is one value). */
+      while (first > 0)
         {
-          guint start = i;
-          g_autofree char *text = cell_text (line, &i, NULL);
+          guint start = first - 1;
+          const NbToken *token = &g_array_index (line->tokens, NbToken, start);
+          g_autofree char *joined = NULL;
+          const char *text = token->text;
+          NbMatcherToken kind;
 
-          switch (_nb_matcher_classify_token (text))
+          while (start > 0 && g_array_index (line->tokens, NbToken, start - 1).cell == token->cell)
+            start--;
+          if (start + 1 < first)
             {
-            case NB_MATCHER_TOKEN_LABEL:
-            case NB_MATCHER_TOKEN_UNIT:
-              first = i;
-              number = FALSE;
-              break;
-            case NB_MATCHER_TOKEN_NUMBER:
-              number = TRUE;
-              break;
-            case NB_MATCHER_TOKEN_JUNK:
-              /* "1." in a cell of its own: an enumerator, label */
-              if (start == 0 && g_str_has_suffix (text, ".") && g_ascii_isdigit (text[0]))
-                first = i;
-              break;
-            case NB_MATCHER_TOKEN_BLANK:
-            default:
-              break;
+              guint i = start;
+
+              text = joined = cell_text (line, &i, NULL);
             }
+
+          kind = _nb_matcher_classify_token (text);
+          if (kind == NB_MATCHER_TOKEN_LABEL || kind == NB_MATCHER_TOKEN_UNIT)
+            break;
+          /* "1." in a cell of its own before the label: an enumerator */
+          if (kind == NB_MATCHER_TOKEN_JUNK && start == 0 && g_str_has_suffix (text, ".") &&
+              g_ascii_isdigit (text[0]))
+            break;
+          if (kind == NB_MATCHER_TOKEN_NUMBER)
+            number = TRUE;
+          first = start;
         }
       *has_number = number;
       return first;
