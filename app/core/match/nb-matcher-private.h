@@ -56,6 +56,44 @@ gboolean       _nb_matcher_contains_any    (const char        *key,
                                             const char *const *needles);
 gboolean       _nb_matcher_is_header_text  (const char        *key);
 
+/* Which template column each value of a row goes to: by default the
+ * row's own columns in order; a table whose header has columns the
+ * template lacks (小计, 备注) or lacks one (总计) says so in its header. */
+typedef struct
+{
+  guint    n_values;             /* values a row gives */
+  guint    min_values;           /* fewer when ignored columns end the row (备注, often blank) */
+  int      column[16];           /* value → column of the table, -1: ignored */
+  gboolean derive_total;         /* no 总计 column: totals are derived */
+} NbMatcherColumnMap;
+
+/* Tables: placing values */
+void           _nb_matcher_set_row_missing (NbMatcher         *m,
+                                            const NbTableDef  *table,
+                                            const NbRowDef    *row,
+                                            const NbSource    *source,
+                                            const char        *note);
+void           _nb_matcher_set_slot        (NbMatcher         *m,
+                                            const NbCellDef   *cell,
+                                            const NbMatcherSlot *slot);
+void           _nb_matcher_assign_values   (NbMatcher         *m,
+                                            const NbTableDef  *table,
+                                            const NbRowDef    *row,
+                                            const NbMatcherSlot *slots,
+                                            guint              n_slots,
+                                            const NbMatcherColumnMap *map);
+
+/* Tables: columns from the header */
+gboolean       _nb_matcher_find_column_map (NbMatcher         *m,
+                                            const NbTableDef  *table,
+                                            guint              begin,
+                                            guint              end,
+                                            NbMatcherColumnMap *map);
+void           _nb_matcher_derive_totals   (NbMatcher         *m,
+                                            const NbTableDef  *table,
+                                            const int         *sequence,
+                                            guint              n_positions);
+
 /* Tables */
 void           _nb_matcher_match_rows      (NbMatcher         *m,
                                             const NbTableDef  *table,

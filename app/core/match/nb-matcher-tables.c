@@ -11,7 +11,7 @@
 #include "nb-value.h"
 
 /* Rows of S2 and S3 are found by their labels, or by the template's row
- * order where labels are lost; S4 is fifteen values after its header. */
+ * order where labels are lost; their values placed by cell (or count). */
 
 typedef struct
 {
@@ -185,8 +185,8 @@ match_row (const NbTableDef *table,
 
 /* ---- Placing values into cells --------------------------------------- */
 
-static void
-set_row_missing (NbMatcher        *m,
+void
+_nb_matcher_set_row_missing (NbMatcher        *m,
                  const NbTableDef *table,
                  const NbRowDef   *row,
                  const NbSource   *source,
@@ -200,19 +200,8 @@ set_row_missing (NbMatcher        *m,
     }
 }
 
-/* Which template column each value of a row goes to: by default the
- * row's own columns in order; a table whose header has columns the
- * template lacks (小计, 备注) or lacks one (总计) says so in its header. */
-typedef struct
-{
-  guint    n_values;             /* values a row gives */
-  guint    min_values;           /* fewer when ignored columns end the row (备注, often blank) */
-  int      column[16];           /* value → column of the table, -1: ignored */
-  gboolean derive_total;         /* no 总计 column: totals are derived */
-} ColumnMap;
-
-static void
-set_slot (NbMatcher             *m,
+void
+_nb_matcher_set_slot (NbMatcher             *m,
           const NbCellDef       *cell,
           const NbMatcherSlot   *slot)
 {
@@ -252,13 +241,13 @@ set_slot (NbMatcher             *m,
 }
 
 /* @slots[0] is the row's first column (an empty slot: a blank cell). */
-static void
-assign_values (NbMatcher           *m,
+void
+_nb_matcher_assign_values (NbMatcher           *m,
                const NbTableDef    *table,
                const NbRowDef      *row,
                const NbMatcherSlot *slots,
                guint                n_slots,
-               const ColumnMap     *map)
+               const NbMatcherColumnMap     *map)
 {
   guint expected = map ? map->n_values : row->n_columns;
   guint least = map ? map->min_values : row->n_columns;
@@ -272,12 +261,12 @@ assign_values (NbMatcher           *m,
 
       for (guint i = 1; i < n_slots; i++)
         nb_source_union (&source, &slots[i].source);
-      set_row_missing (m, table, row, &source, note);
+      _nb_matcher_set_row_missing (m, table, row, &source, note);
       return;
     }
 
   if (map != NULL)
-    set_row_missing (m, table, row, NULL, _("the source table has no such column"));
+    _nb_matcher_set_row_missing (m, table, row, NULL, _("the source table has no such column"));
   for (guint v = 0; v < n_slots; v++)
     {
       int c = map ? map->column[v] : (int) v;
@@ -288,7 +277,7 @@ assign_values (NbMatcher           *m,
         c -= row->first_column;
       if (c < 0 || c >= (int) row->n_columns)
         continue;
-      set_slot (m, nb_template_find_cell (table, row, &table->columns[row->first_column + c]),
+      _nb_matcher_set_slot (m, nb_template_find_cell (table, row, &table->columns[row->first_column + c]),
                 &slots[v]);
     }
 }
@@ -298,7 +287,7 @@ assign_item (NbMatcher        *m,
              const NbTableDef *table,
              const Item       *item,
              int               start_cell,
-             const ColumnMap  *map)
+             const NbMatcherColumnMap  *map)
 {
   const NbRowDef *row = &table->rows[item->row];
   g_autoptr(GArray) slots = _nb_matcher_value_slots (item->line, item->first_value);
@@ -343,7 +332,7 @@ assign_item (NbMatcher        *m,
         }
     }
 
-  assign_values (m, table, row, (const NbMatcherSlot *) (gpointer) slots->data, slots->len,
+  _nb_matcher_assign_values (m, table, row, (const NbMatcherSlot *) (gpointer) slots->data, slots->len,
                  map != NULL && row->n_columns == table->n_columns ? map : NULL);
 }
 
@@ -539,151 +528,6 @@ place_by_order (GArray *items,
     }
 }
 
-/* ---- Columns from the header ---------------------------------------- */
-
-/* S3's column titles in a header line, in the line's order: an index
- * into the table's columns, or -1 for a column the template lacks (小计,
- * 备注).  Titles are whole cells (or tokens, where cells are unknown). */
-static guint
-header_columns (const NbTableDef *table,
-                char *const      *column_keys,
-                const NbLine     *line,
-                int              *out,
-                guint             max)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < line->tokens->len && n < max;)
-    {
-      const NbToken *token = &g_array_index (line->tokens, NbToken, i);
-      g_autoptr(GString) text = g_string_new (token->text);
-      g_autofree char *key = NULL;
-
-      for (i++; token->cell > 0 && i < line->tokens->len &&
-                g_array_index (line->tokens, NbToken, i).cell == token->cell; i++)
-        g_string_append (text, g_array_index (line->tokens, NbToken, i).text);
-      key = nb_normalize_match_key (text->str);
-
-      if (g_strv_contains (nb_template_ignored_column_keys, key))
-        {
-          out[n++] = -1;
-          continue;
-        }
-      for (guint c = 0; c < table->n_columns; c++)
-        if (strcmp (key, column_keys[c]) == 0)
-          {
-            out[n++] = c;
-            break;
-          }
-    }
-  return n;
-}
-
-/* A header that has columns the template lacks, or lacks its 总计, tells
- * where each value goes; one that matches the template needs no map. */
-static gboolean
-find_column_map (NbMatcher        *m,
-                 const NbTableDef *table,
-                 guint             begin,
-                 guint             end,
-                 ColumnMap        *map)
-{
-  int best[16];
-  guint n_best = 0, n_extra = 0, n_found = 0;
-  gboolean found[16] = { FALSE };
-  guint n_columns = MIN (table->n_columns, 15);
-  g_auto(GStrv) column_keys = g_new0 (char *, table->n_columns + 1);
-
-  for (guint c = 0; c < table->n_columns; c++)
-    column_keys[c] = nb_normalize_match_key (table->columns[c].label);
-
-  for (guint i = begin; i < end; i++)
-    {
-      const NbLine *line = g_ptr_array_index (m->lines, i);
-      int columns[16];
-      guint n;
-      gboolean has_number;
-
-      if (line->furniture || nb_line_is_blank (line))
-        continue;
-      if (_nb_matcher_split_values (line, &has_number) < line->tokens->len && has_number)
-        break;
-      n = header_columns (table, column_keys, line, columns, G_N_ELEMENTS (columns));
-      for (guint k = 0; k < n; k++)
-        if (columns[k] >= 0 && !found[columns[k]])
-          found[columns[k]] = TRUE, n_found++;
-        else if (columns[k] < 0)
-          n_extra++;
-      if (n > n_best)
-        {
-          memcpy (best, columns, n * sizeof (int));
-          n_best = n;
-        }
-    }
-
-  /* Too few titles to tell, or exactly the template's. */
-  if (n_found + 1 < n_columns || (n_extra == 0 && found[n_columns - 1]))
-    return FALSE;
-
-  if (n_best == n_found + n_extra)
-    {
-      memcpy (map->column, best, n_best * sizeof (int));
-      map->n_values = n_best;
-    }
-  else
-    {
-      /* Titles over several lines: the template's order, a 小计 after
-       * the columns it sums, a 备注 last. */
-      map->n_values = 0;
-      for (guint c = 0; c < n_columns; c++)
-        {
-          if (found[c] && table->columns[c].group == NULL && c > 0 && n_extra > 0 &&
-              table->columns[c - 1].group != NULL)
-            map->column[map->n_values++] = -1, n_extra--;
-          if (found[c])
-            map->column[map->n_values++] = c;
-        }
-      while (n_extra-- > 0 && map->n_values < G_N_ELEMENTS (map->column))
-        map->column[map->n_values++] = -1;
-    }
-
-  map->min_values = map->n_values;
-  while (map->min_values > 0 && map->column[map->min_values - 1] < 0)
-    map->min_values--;
-  map->derive_total = !found[n_columns - 1];
-  return TRUE;
-}
-
-/* A table without its 总计 column: each row's total is the sum of its
- * parts, shown as derived, never as read. */
-static void
-derive_totals (NbMatcher        *m,
-               const NbTableDef *table,
-               const int        *sequence,
-               guint             n_positions)
-{
-  for (guint p = 0; p < n_positions; p++)
-    {
-      const NbRowDef *row = &table->rows[sequence[p]];
-      const NbCellDef *total = nb_template_find_cell (table, row, &table->columns[row->first_column + row->n_columns - 1]);
-      gboolean known = TRUE;
-      double sum = 0;
-
-      for (guint c = 0; c + 1 < row->n_columns; c++)
-        {
-          const NbCellDef *part = nb_template_find_cell (table, row, &table->columns[row->first_column + c]);
-          double value = 0;
-
-          if (nb_report_get_cell (m->report, part->index, &value) != NB_CELL_FOUND)
-            known = FALSE;
-          sum += value;
-        }
-      if (known)
-        nb_report_set_cell (m->report, total->index, NB_CELL_DERIVED, sum, NULL,
-                            _("the sum of the row: the source table has no total column"));
-    }
-}
-
 void
 _nb_matcher_match_rows (NbMatcher        *m,
                         const NbTableDef *table,
@@ -696,8 +540,8 @@ _nb_matcher_match_rows (NbMatcher        *m,
   NbTemplateVersion version = table->version;
   guint n_positions = 0;
   int start_of[32] = { 0 };
-  ColumnMap map = { 0 };
-  gboolean has_map = table->table == NB_TABLE_S3 && find_column_map (m, table, begin, end, &map);
+  NbMatcherColumnMap map = { 0 };
+  gboolean has_map = table->table == NB_TABLE_S3 && _nb_matcher_find_column_map (m, table, begin, end, &map);
 
   /* S3's edition shows in its （六）: three sub-rows (2021) or one (2019). */
   if (table->table == NB_TABLE_S3)
@@ -771,169 +615,11 @@ _nb_matcher_match_rows (NbMatcher        *m,
 
   for (guint p = 0; p < n_positions; p++)
     if (!placed[sequence[p]])
-      set_row_missing (m, table, &table->rows[sequence[p]], NULL,
+      _nb_matcher_set_row_missing (m, table, &table->rows[sequence[p]], NULL,
                        items->len > 0 ? _("not found in the source, or its row could not be told")
                                       : _("the table is not in the source"));
 
   if (has_map && map.derive_total)
-    derive_totals (m, table, sequence, n_positions);
+    _nb_matcher_derive_totals (m, table, sequence, n_positions);
 }
 
-/* ---- Table S4: fifteen values in a row ------------------------------- */
-
-/* S4 transposed: a row per result (结果维持 … 总计), a column per group,
- * the groups' order from the header line that names all three. */
-static gboolean
-match_s4_transposed (NbMatcher        *m,
-                     const NbTableDef *table,
-                     guint             begin,
-                     guint             end)
-{
-  int order[3] = { -1, -1, -1 };
-  gboolean header = FALSE;
-  guint n_rows = 0;
-  g_auto(GStrv) column_keys = g_new0 (char *, table->n_columns + 1);
-  gboolean done[8] = { FALSE };
-
-  g_assert (table->n_rows == 3 && table->n_columns <= G_N_ELEMENTS (done));
-  for (guint c = 0; c < table->n_columns; c++)
-    column_keys[c] = nb_normalize_match_key (table->columns[c].label);
-
-  for (guint i = begin; i < end; i++)
-    {
-      const NbLine *line = g_ptr_array_index (m->lines, i);
-      gboolean has_number;
-      guint first;
-      g_autofree char *key = NULL;
-
-      if (line->furniture || nb_line_is_blank (line))
-        continue;
-      first = _nb_matcher_split_values (line, &has_number);
-      key = _nb_matcher_label_key (line, first);
-
-      if (!header && !has_number)
-        {
-          /* The header: each group's title, where it stands in the line. */
-          const char *at[3];
-          guint n = 0;
-
-          for (guint r = 0; r < 3; r++)
-            {
-              g_autofree char *group = nb_normalize_match_key (table->rows[r].label);
-
-              at[r] = strstr (key, group);
-              n += at[r] != NULL;
-            }
-          /* 复议后起诉 contains no other title, 行政复议 is not in 复议后起诉 */
-          if (n == 3)
-            {
-              for (guint r = 0; r < 3; r++)
-                {
-                  order[r] = 0;
-                  for (guint o = 0; o < 3; o++)
-                    if (at[o] < at[r])
-                      order[r]++;
-                }
-              header = TRUE;
-            }
-          continue;
-        }
-      if (!header || !has_number)
-        continue;
-
-      for (guint c = 0; c < table->n_columns; c++)
-        if (!done[c] && g_str_has_suffix (key, column_keys[c]) && strlen (key) <= strlen (column_keys[c]) + 6)
-          {
-            g_autoptr(GArray) slots = _nb_matcher_value_slots (line, first);
-
-            done[c] = TRUE;
-            n_rows++;
-            if (slots->len != 3)
-              {
-                for (guint r = 0; r < 3; r++)
-                  nb_report_set_cell (m->report, nb_template_find_cell (table, &table->rows[r], &table->columns[c])->index,
-                                      NB_CELL_MISSING, 0, NULL,
-                                      _("the source row has a number of values the template does not"));
-                break;
-              }
-            for (guint r = 0; r < 3; r++)
-              set_slot (m, nb_template_find_cell (table, &table->rows[r], &table->columns[c]),
-                        &g_array_index (slots, NbMatcherSlot, order[r]));
-            break;
-          }
-    }
-
-  if (!header || n_rows < 2)
-    return FALSE;
-  for (guint c = 0; c < table->n_columns; c++)
-    if (!done[c])
-      for (guint r = 0; r < 3; r++)
-        nb_report_set_cell (m->report, nb_template_find_cell (table, &table->rows[r], &table->columns[c])->index,
-                            NB_CELL_MISSING, 0, NULL, _("not found in the source, or its row could not be told"));
-  return TRUE;
-}
-
-void
-_nb_matcher_match_s4 (NbMatcher        *m,
-                      const NbTableDef *table,
-                      guint             begin,
-                      guint             end)
-{
-  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (NbMatcherSlot));
-  guint expected = 0;
-  guint offset = 0;
-
-  g_array_set_clear_func (values, (GDestroyNotify) NULL);
-  nb_report_set_table_version (m->report, NB_TABLE_S4, table->version);
-
-  for (guint r = 0; r < table->n_rows; r++)
-    expected += table->rows[r].n_columns;
-
-  if (match_s4_transposed (m, table, begin, end))
-    return;
-
-  /* The values come after the header, on one line or over a few. */
-  for (guint i = begin; i < end && values->len < expected; i++)
-    {
-      const NbLine *line = g_ptr_array_index (m->lines, i);
-      g_autoptr(GArray) slots = NULL;
-      gboolean has_number;
-      guint first;
-
-      if (line->furniture || nb_line_is_blank (line))
-        continue;
-      first = _nb_matcher_split_values (line, &has_number);
-      if (!has_number)
-        continue;
-      slots = _nb_matcher_value_slots (line, first);
-      for (guint t = 0; t < slots->len; t++)
-        {
-          NbMatcherSlot *slot = &g_array_index (slots, NbMatcherSlot, t);
-
-          g_array_append_val (values, *slot);
-          slot->owned = NULL;  /* now the values' */
-        }
-    }
-
-  for (guint r = 0; r < table->n_rows; r++)
-    {
-      const NbRowDef *row = &table->rows[r];
-
-      if (values->len == expected)
-        assign_values (m, table, row, &g_array_index (values, NbMatcherSlot, offset), row->n_columns, NULL);
-      else if (values->len == 0)
-        set_row_missing (m, table, row, NULL, _("the table is not in the source"));
-      else
-        {
-          g_autofree char *note =
-            g_strdup_printf (_("the source has %u values where the template has %u"),
-                             values->len, expected);
-
-          set_row_missing (m, table, row, NULL, note);
-        }
-      offset += row->n_columns;
-    }
-
-  for (guint t = 0; t < values->len; t++)
-    g_free (g_array_index (values, NbMatcherSlot, t).owned);
-}
