@@ -157,3 +157,158 @@ _nb_matcher_derive_totals (NbMatcher        *m,
     }
 }
 
+
+/* ---- Columns by position on the page --------------------------------- */
+
+/* Where each column of the table stands on a PDF page: the x-centre of
+ * its title in the header.  A title wrapped in a narrow column ("商业" /
+ * "企业") is found by its first part. */
+gboolean
+_nb_matcher_find_x_columns (NbMatcher           *m,
+                            const NbTableDef    *table,
+                            guint                begin,
+                            guint                end,
+                            NbMatcherXColumns   *columns)
+{
+  g_auto(GStrv) column_keys = g_new0 (char *, table->n_columns + 1);
+  gboolean found[16] = { FALSE };
+  guint n_found = 0;
+
+  memset (columns, 0, sizeof *columns);
+  if (table->n_columns > G_N_ELEMENTS (columns->centre))
+    return FALSE;
+  for (guint c = 0; c < table->n_columns; c++)
+    column_keys[c] = nb_normalize_match_key (table->columns[c].label);
+
+  for (guint i = begin; i < end && n_found < table->n_columns; i++)
+    {
+      const NbLine *line = g_ptr_array_index (m->lines, i);
+      gboolean has_number;
+
+      if (line->furniture || nb_line_is_blank (line))
+        continue;
+      if (_nb_matcher_split_values (line, &has_number) < line->tokens->len && has_number)
+        break;
+      for (guint t = 0; t < line->tokens->len; t++)
+        {
+          const NbToken *token = &g_array_index (line->tokens, NbToken, t);
+          g_autofree char *key = NULL;
+          int match = -1;
+
+          if (token->cell > 0 || token->source.page == 0 || token->source.width <= 0)
+            return FALSE;
+          key = nb_normalize_match_key (token->text);
+          if (strlen (key) < strlen ("商业"))
+            continue;
+          for (guint c = 0; c < table->n_columns; c++)
+            if (!found[c] && g_str_has_prefix (column_keys[c], key))
+              {
+                if (match >= 0)
+                  {
+                    match = -2;   /* the start of two titles: tells nothing */
+                    break;
+                  }
+                match = c;
+              }
+          if (match < 0)
+            continue;
+          found[match] = TRUE;
+          n_found++;
+          columns->centre[match] = token->source.x + token->source.width / 2;
+        }
+    }
+
+  if (n_found < table->n_columns)
+    return FALSE;
+  for (guint c = 1; c < table->n_columns; c++)
+    if (columns->centre[c] <= columns->centre[c - 1])
+      return FALSE;
+  columns->n = table->n_columns;
+  return TRUE;
+}
+
+/* The column whose range holds @x: ranges meet halfway between centres. */
+static int
+column_at (const NbMatcherXColumns *columns,
+           double                   x)
+{
+  double first = columns->centre[1] - columns->centre[0];
+  double last = columns->centre[columns->n - 1] - columns->centre[columns->n - 2];
+
+  if (x < columns->centre[0] - first / 2 || x > columns->centre[columns->n - 1] + last / 2)
+    return -1;
+  for (guint c = 0; c + 1 < columns->n; c++)
+    if (x < (columns->centre[c] + columns->centre[c + 1]) / 2)
+      return c;
+  return columns->n - 1;
+}
+
+/* A row's values by where they stand: each number's x-centre against the
+ * columns' ranges.  In a compact table two numbers in neighbouring narrow
+ * columns can touch and come as one token ("12345678"): it is cut where a
+ * column boundary crosses it (digits are of one width).  Returns one slot
+ * per column (text NULL: none there), or NULL when two values fall in one
+ * column or one outside the table. */
+GArray *
+_nb_matcher_slots_by_x (const NbMatcherXColumns *columns,
+                        const NbLine            *line,
+                        guint                    first_value)
+{
+  g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (NbMatcherSlot));
+
+  g_array_set_clear_func (slots, _nb_matcher_slot_clear);
+  g_array_set_size (slots, columns->n);
+
+  for (guint t = first_value; t < line->tokens->len; t++)
+    {
+      const NbToken *token = &g_array_index (line->tokens, NbToken, t);
+      glong n_chars = g_utf8_strlen (token->text, -1);
+      double glyph = token->source.width / MAX (n_chars, 1);
+      const char *piece = token->text;
+      double piece_x = token->source.x;
+
+      while (*piece)
+        {
+          const char *cut = piece + strlen (piece);
+          double cut_x = token->source.x + token->source.width;
+          NbMatcherSlot *slot;
+          int c;
+
+          /* A boundary well inside the token's digits cuts it there. */
+          for (guint b = 0; b + 1 < columns->n; b++)
+            {
+              double boundary = (columns->centre[b] + columns->centre[b + 1]) / 2;
+              glong k = (glong) ((boundary - token->source.x) / glyph + 0.5);
+              const char *at;
+
+              if (boundary <= piece_x + glyph / 2 || boundary >= cut_x - glyph / 2)
+                continue;
+              at = g_utf8_offset_to_pointer (token->text, k);
+              if (at <= piece || at >= cut)
+                continue;
+              for (const char *p = token->text; p < at; p++)
+                if (!g_ascii_isdigit (*p) && *p != ',' && *p != '.')
+                  return NULL;   /* not a run of digits: widths unknown */
+              cut = at;
+              cut_x = token->source.x + k * glyph;
+              break;
+            }
+
+          c = column_at (columns, (piece_x + cut_x) / 2);
+          if (c < 0)
+            return NULL;
+          slot = &g_array_index (slots, NbMatcherSlot, c);
+          if (slot->owned != NULL)
+            return NULL;
+          slot->owned = g_strndup (piece, cut - piece);
+          slot->text = slot->owned;
+          slot->source = token->source;
+          slot->source.x = piece_x;
+          slot->source.width = cut_x - piece_x;
+          piece = cut;
+          piece_x = cut_x;
+        }
+    }
+
+  return g_steal_pointer (&slots);
+}

@@ -94,6 +94,23 @@ void           _nb_matcher_derive_totals   (NbMatcher         *m,
                                             const int         *sequence,
                                             guint              n_positions);
 
+/* Tables: columns by where they stand on a PDF page */
+typedef struct
+{
+  double centre[16];             /* x-centre of each column of the table */
+  guint  n;                      /* 0: not known */
+} NbMatcherXColumns;
+
+gboolean       _nb_matcher_find_x_columns  (NbMatcher         *m,
+                                            const NbTableDef  *table,
+                                            guint              begin,
+                                            guint              end,
+                                            NbMatcherXColumns *columns);
+GArray        *_nb_matcher_slots_by_x      (const NbMatcherXColumns *columns,
+                                            const NbLine      *line,
+                                            guint              first_value);
+void           _nb_matcher_slot_clear      (gpointer           slot);
+
 /* Tables */
 void           _nb_matcher_match_rows      (NbMatcher         *m,
                                             const NbTableDef  *table,

@@ -283,15 +283,27 @@ _nb_matcher_assign_values (NbMatcher           *m,
 }
 
 static void
-assign_item (NbMatcher        *m,
-             const NbTableDef *table,
-             const Item       *item,
-             int               start_cell,
-             const NbMatcherColumnMap  *map)
+assign_item (NbMatcher                *m,
+             const NbTableDef         *table,
+             const Item               *item,
+             int                       start_cell,
+             const NbMatcherColumnMap *map,
+             const NbMatcherXColumns  *columns)
 {
   const NbRowDef *row = &table->rows[item->row];
-  g_autoptr(GArray) slots = _nb_matcher_value_slots (item->line, item->first_value);
+  g_autoptr(GArray) slots = NULL;
   guint expected = map ? map->n_values : row->n_columns;
+
+  /* On a page: by where each value stands under the header. */
+  if (columns->n > 0 && item->cont == NULL && map == NULL && row->n_columns == table->n_columns &&
+      (slots = _nb_matcher_slots_by_x (columns, item->line, item->first_value)) != NULL)
+    {
+      _nb_matcher_assign_values (m, table, row, (const NbMatcherSlot *) (gpointer) slots->data,
+                                 slots->len, NULL);
+      return;
+    }
+
+  slots = _nb_matcher_value_slots (item->line, item->first_value);
 
   if (item->cont != NULL)
     {
@@ -542,6 +554,10 @@ _nb_matcher_match_rows (NbMatcher        *m,
   int start_of[32] = { 0 };
   NbMatcherColumnMap map = { 0 };
   gboolean has_map = table->table == NB_TABLE_S3 && _nb_matcher_find_column_map (m, table, begin, end, &map);
+  NbMatcherXColumns columns = { { 0 }, 0 };
+
+  if (table->table == NB_TABLE_S3 && !has_map)
+    _nb_matcher_find_x_columns (m, table, begin, end, &columns);
 
   /* S3's edition shows in its （六）: three sub-rows (2021) or one (2019). */
   if (table->table == NB_TABLE_S3)
@@ -610,7 +626,7 @@ _nb_matcher_match_rows (NbMatcher        *m,
       placed[item->row] = TRUE;
       if (item->first_cell > 0 && item->label_cell < G_N_ELEMENTS (start_of))
         start = start_of[item->label_cell];
-      assign_item (m, table, item, start, has_map ? &map : NULL);
+      assign_item (m, table, item, start, has_map ? &map : NULL, &columns);
     }
 
   for (guint p = 0; p < n_positions; p++)

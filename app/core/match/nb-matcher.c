@@ -177,8 +177,8 @@ _nb_matcher_split_values (const NbLine *line,
   return first;
 }
 
-static void
-slot_clear (gpointer data)
+void
+_nb_matcher_slot_clear (gpointer data)
 {
   NbMatcherSlot *slot = data;
 
@@ -196,7 +196,7 @@ _nb_matcher_value_slots (const NbLine *line,
   GArray *slots = g_array_new (FALSE, TRUE, sizeof (NbMatcherSlot));
   guint i = first_value;
 
-  g_array_set_clear_func (slots, slot_clear);
+  g_array_set_clear_func (slots, _nb_matcher_slot_clear);
   if (i >= line->tokens->len)
     return slots;
 
