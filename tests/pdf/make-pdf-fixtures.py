@@ -11,6 +11,7 @@ Chromium (HTML print-to-pdf) in several layouts, and described by
     python3 tests/pdf/make-pdf-fixtures.py              # (re)make everything
     python3 tests/pdf/make-pdf-fixtures.py --only weishi_2024
     python3 tests/pdf/make-pdf-fixtures.py --json-only  # expected JSON only
+    python3 tests/pdf/make-pdf-fixtures.py --compact    # the compact table only (Chromium)
     python3 tests/pdf/make-pdf-fixtures.py --many-pages 500 /tmp/500.pdf
     python3 tests/pdf/make-pdf-fixtures.py --keep-sources DIR  # keep .fodt/.html
 
@@ -1361,6 +1362,7 @@ def build_all(args):
                              "style": style, "notes": f"{notes}. Layout: {where}"})
             print(f"  {base}.pdf: {os.path.getsize(out) // 1024} KB; {where}")
         if not args.only:
+            manifest.append(build_compact(tmp))
             manifest += make_bad(rawdir, tmp)
             with open(os.path.join(FIXTURES, "manifest.json"), "w", encoding="utf-8") as f:
                 f.write(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
@@ -1437,6 +1439,140 @@ def make_bad(rawdir, tmp):
     return out
 
 
+
+# ---------------------------------------------------------------------------
+# A compact browser-printed table (issue 8, point 1): S3 in narrow columns
+# with right-aligned numbers, so that two numbers in neighbouring columns
+# stand closer than a glyph's width and come out of the text layer as one
+# run of digits.  Only the column ranges of the header can split them.
+# Values: the text fixture generator's distinct, consistent cells.
+# ---------------------------------------------------------------------------
+
+COMPACT = "compact_2024"
+
+
+def text_generator():
+    import importlib.util
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                        "make-fixtures.py")
+    spec = importlib.util.spec_from_file_location("make_fixtures", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def compact_html(gen, cells):
+    e = html.escape
+    agency = "青山市数据局"
+    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><style>',
+           '@page { size: A4; margin: 14mm; }',
+           'body { font-family: "Noto Sans CJK SC"; font-size: 10pt; }',
+           'table { border-collapse: collapse; margin: 4pt 0; }',
+           'td, th { border: 0.5pt solid #000; font-weight: normal; }',
+           'table.wide td, table.wide th { padding: 2pt 8pt; }',
+           'table.s3 td, table.s3 th { padding: 0; font-size: 7pt; }',
+           'table.s3 td.n { text-align: right; font-size: 8pt; }',
+           'table.s3 th.c { font-size: 6pt; }',
+           '</style></head><body>',
+           f'<h1 style="font-size:14pt">{agency}2024年政府信息公开工作年度报告</h1>',
+           '<p>一、总体情况</p><p>本年度，本局坚持以公开为常态、不公开为例外，全面推进政务公开工作。</p>',
+           '<p>二、主动公开政府信息情况</p>']
+    v = lambda cid: e(gen.plain(cells[cid]))
+    rows = [("第二十条第（一）项", None), ("信息内容", ["本年制发件数", "本年废止件数", "现行有效件数"]),
+            ("规章", [v("s2.rules." + c) for c in ("new", "abolished", "in_force")]),
+            ("行政规范性文件", [v("s2.normative." + c) for c in ("new", "abolished", "in_force")]),
+            ("第二十条第（五）项", None), ("信息内容", ["本年处理决定数量"]),
+            ("行政许可", [v("s2.licensing.decisions")]),
+            ("第二十条第（六）项", None), ("信息内容", ["本年处理决定数量"]),
+            ("行政处罚", [v("s2.penalty.decisions")]), ("行政强制", [v("s2.coercion.decisions")]),
+            ("第二十条第（八）项", None), ("信息内容", ["本年收费金额（单位：万元）"]),
+            ("行政事业性收费", [v("s2.fees.amount")])]
+    out.append('<table class="wide">')
+    for label, vals in rows:
+        if vals is None:
+            out.append(f'<tr><td colspan="4">{label}</td></tr>')
+        else:
+            out.append("<tr><td>" + label + "</td>" + "".join(f"<td>{x}</td>" for x in vals)
+                       + "".join("<td></td>" for _ in range(3 - len(vals))) + "</tr>")
+    out.append("</table><p>三、收到和处理政府信息公开申请情况</p>")
+
+    # Each number column as wide as its widest number: right-aligned, the
+    # numbers of neighbouring columns touch.
+    digits = {c: max(len(gen.plain(cells["s3.%s.%s" % (r, c)])) for r in gen.S3_ROWS)
+              for c in gen.S3_COLS}
+    out.append('<table class="s3"><colgroup><col style="width:62pt"><col style="width:250pt">')
+    for c in gen.S3_COLS:
+        out.append(f'<col style="width:{digits[c] * 4.44:.2f}pt">')
+    out.append('</colgroup>')
+    out.append('<tr><th colspan="2" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>'
+               '<th colspan="7">申请人情况</th></tr>')
+    out.append('<tr><th class="c" rowspan="2">自然人</th><th class="c" colspan="5">法人或其他组织</th>'
+               '<th class="c" rowspan="2">总计</th></tr>')
+    out.append("<tr>" + "".join(f'<th class="c">{t}</th>' for t in gen.S3_TITLES[1:6]) + "</tr>")
+    for row, group, label in gen.S3_LABELS_2021:
+        out.append(f"<tr><td>{e(group)}</td><td>{e(label)}</td>"
+                   + "".join(f'<td class="n">{v("s3.%s.%s" % (row, c))}</td>' for c in gen.S3_COLS)
+                   + "</tr>")
+    out.append("</table><p>四、政府信息公开行政复议、行政诉讼情况</p>")
+    out.append('<table class="wide"><tr><th colspan="5">行政复议</th><th colspan="10">行政诉讼</th></tr>'
+               '<tr>' + "".join(f'<th rowspan="2">{t}</th>' for t in gen.S4_TITLES)
+               + '<th colspan="5">未经复议直接起诉</th><th colspan="5">复议后起诉</th></tr>'
+               '<tr>' + "".join(f"<th>{t}</th>" for t in gen.S4_TITLES * 2) + "</tr>"
+               '<tr>' + "".join(f"<td>{v(i)}</td>" for i in gen.S4_IDS) + "</tr></table>")
+    out.append("<p>五、存在的主要问题及改进情况</p><p>一是公开内容还不够丰富；二是解读形式较为单一。</p>"
+               "<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p></body></html>")
+    return agency, "\n".join(out)
+
+
+def build_compact(tmp):
+    """compact_2024-browser.pdf and its expected JSON; the manifest entry."""
+    gen = text_generator()
+    import random
+    cells = gen.distinct_cells(random.Random("nianbao-pdf-compact"))
+    agency, page = compact_html(gen, cells)
+    src = os.path.join(tmp, COMPACT + ".html")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(page)
+    raw = os.path.join(tmp, COMPACT + "-raw.pdf")
+    chromium_to_pdf(src, raw, tmp)
+    out = os.path.join(FIXTURES, COMPACT + "-browser.pdf")
+    normalise_pdf(raw, out, "D:20250120093000+08'00'", tmp)
+    obj = {"agency": agency, "year": 2024,
+           "title": agency + "2024年政府信息公开工作年度报告",
+           "template": {"s2": "2021", "s3": "2021", "s4": "2021"}, "cells": cells}
+    with open(os.path.join(FIXTURES, COMPACT + ".expected.json"), "w", encoding="utf-8") as f:
+        f.write(dump_json(obj))
+    # The point of the fixture: numbers of neighbouring columns run together.
+    text = pdftotext_pages(out)
+    fused = sum(1 for row in gen.S3_ROWS for a, b in zip(gen.S3_COLS, gen.S3_COLS[1:])
+                if any(gen.plain(cells["s3.%s.%s" % (row, a)]) + gen.plain(cells["s3.%s.%s" % (row, b)])
+                       in p.replace(" ", "") for p in text))
+    if fused < 10:
+        raise SystemExit(f"{out}: only {fused} pairs of numbers touch; the table is not compact")
+    return {"pdf": COMPACT + "-browser.pdf", "expected": COMPACT + ".expected.json",
+            "style": "compact",
+            "notes": "Chromium, Noto Sans CJK SC; S3 in columns as narrow as their widest "
+                     f"number, right-aligned: {fused} pairs of numbers in neighbouring columns "
+                     "touch and come out of the text layer as one run of digits; titles at 6pt "
+                     "wrap (自然/人, 商业/企业). Values from tests/make-fixtures.py's generator"}
+
+
+def update_compact():
+    need("chromium", "qpdf", "fix-qdf", "pdftotext")
+    tmp = tempfile.mkdtemp(prefix="nianbao-compact-")
+    try:
+        entry = build_compact(tmp)
+    finally:
+        shutil.rmtree(tmp)
+    path = os.path.join(FIXTURES, "manifest.json")
+    with open(path, encoding="utf-8") as f:
+        manifest = [m for m in json.load(f) if m.get("pdf") != entry["pdf"]]
+    bad = [k for k, m in enumerate(manifest) if m["pdf"].startswith("bad/")]
+    manifest.insert(bad[0] if bad else len(manifest), entry)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+    print(f"{entry['pdf']}: {entry['notes']}")
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -1446,6 +1582,8 @@ def main():
                     help="render only this variant (repeatable); no manifest, no bad/")
     ap.add_argument("--json-only", action="store_true",
                     help="write the expected JSON files only")
+    ap.add_argument("--compact", action="store_true",
+                    help="make the compact browser-printed fixture only (needs chromium, qpdf)")
     ap.add_argument("--keep-sources", metavar="DIR",
                     help="keep the generated .fodt/.html files in DIR")
     args = ap.parse_args()
@@ -1455,6 +1593,9 @@ def main():
         write_many_pages(n, out)
         print(f"{out}: {n} pages, {os.path.getsize(out)} bytes, "
               f"{time.time() - t0:.3f} s")
+        return
+    if args.compact:
+        update_compact()
         return
     build_all(args)
 

@@ -160,6 +160,73 @@ _nb_matcher_derive_totals (NbMatcher        *m,
 
 /* ---- Columns by position on the page --------------------------------- */
 
+/* Titles found in one header token: the token may hold several, run
+ * together in narrow columns ("商业科研社会法律"), each by its first part
+ * or whole.  Ideographs are of one width, so each title's place in the
+ * token gives its x-centre.  Group titles (法人或其他组织) are skipped. */
+static void
+find_titles (const NbTableDef  *table,
+             char *const       *column_keys,
+             const NbToken     *token,
+             gboolean          *found,
+             guint             *n_found,
+             NbMatcherXColumns *columns)
+{
+  g_autofree char *key = nb_normalize_match_key (token->text);
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
+  double glyph;
+
+  if (_nb_matcher_contains_any (key, nb_template_s3_header_markers))
+    return;
+  for (guint c = 0; c < table->n_columns; c++)
+    if (table->columns[c].group != NULL)
+      {
+        g_autofree char *group = nb_normalize_match_key (table->columns[c].group->label);
+        char *at = strstr (key, group);
+
+        if (at != NULL)
+          memset (at, ' ', strlen (group));   /* skipped below: not a title's character */
+      }
+
+  chars = g_utf8_to_ucs4_fast (key, -1, &n_chars);
+  if (n_chars == 0)
+    return;
+  glyph = token->source.width / n_chars;
+
+  for (glong p = 0; p < n_chars;)
+    {
+      int best = -1;
+      glong best_len = 0;
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_autofree gunichar *title = NULL;
+          glong n_title = 0, len = 0;
+
+          if (found[c])
+            continue;
+          title = g_utf8_to_ucs4_fast (column_keys[c], -1, &n_title);
+          while (len < n_title && p + len < n_chars && chars[p + len] == title[len])
+            len++;
+          if ((len >= 2 || len == n_title) && len > best_len)
+            {
+              best = c;
+              best_len = len;
+            }
+        }
+      if (best < 0)
+        {
+          p++;
+          continue;
+        }
+      found[best] = TRUE;
+      (*n_found)++;
+      columns->centre[best] = token->source.x + (p + best_len / 2.0) * glyph;
+      p += best_len;
+    }
+}
+
 /* Where each column of the table stands on a PDF page: the x-centre of
  * its title in the header.  A title wrapped in a narrow column ("商业" /
  * "企业") is found by its first part. */
@@ -192,29 +259,10 @@ _nb_matcher_find_x_columns (NbMatcher           *m,
       for (guint t = 0; t < line->tokens->len; t++)
         {
           const NbToken *token = &g_array_index (line->tokens, NbToken, t);
-          g_autofree char *key = NULL;
-          int match = -1;
 
           if (token->cell > 0 || token->source.page == 0 || token->source.width <= 0)
             return FALSE;
-          key = nb_normalize_match_key (token->text);
-          if (strlen (key) < strlen ("商业"))
-            continue;
-          for (guint c = 0; c < table->n_columns; c++)
-            if (!found[c] && g_str_has_prefix (column_keys[c], key))
-              {
-                if (match >= 0)
-                  {
-                    match = -2;   /* the start of two titles: tells nothing */
-                    break;
-                  }
-                match = c;
-              }
-          if (match < 0)
-            continue;
-          found[match] = TRUE;
-          n_found++;
-          columns->centre[match] = token->source.x + token->source.width / 2;
+          find_titles (table, column_keys, token, found, &n_found, columns);
         }
     }
 

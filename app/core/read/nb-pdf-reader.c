@@ -214,8 +214,11 @@ splits_token (const Glyph *a,
 {
   double gap = b->x1 - a->x2;
 
+  /* Digits of one number touch (their boxes are their advances); in a
+   * compact table the numbers of two neighbouring cells may stand much
+   * closer than the line's height, but rarely touch. */
   if (g_unichar_isdigit (a->c) && g_unichar_isdigit (b->c))
-    return gap > 0.3 * height;
+    return gap > MIN (0.3 * height, 0.25 * MIN (a->x2 - a->x1, b->x2 - b->x1));
   return gap > 0.6 * height;
 }
 
