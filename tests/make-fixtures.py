@@ -915,6 +915,7 @@ class Shape:
         self.s3_edition = "2021"
         self.s3_label = {}              # row id -> label as printed (typos)
         self.omit = set()               # S3 rows the source leaves out
+        self.serial = False             # S3 with a 序号 column before its labels
         self.broken = {}                # row id -> values on its first line; the rest follow
         self.between = {}               # row id -> lines between a broken row's parts
         self.split_label = {}           # row id -> (first part, rest on the next line)
@@ -963,9 +964,10 @@ def shape_s3(shape, cells):
     j = shape.join
     titles = shape.s3_titles
     labels = S3_LABELS_2019 if shape.s3_edition == "2019" else S3_LABELS_2021
-    out = [j(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-              "申请人情况"]),
-           j(["", ""] + titles)]
+    lead = ["序号"] if shape.serial else []
+    out = [j(lead + ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                     "申请人情况"]),
+           j(lead + ["", ""] + titles)]
     cols = dict(zip(S3_TITLES, S3_COLS))
     for row, group, label in labels:
         if row in shape.omit:
@@ -980,6 +982,8 @@ def shape_s3(shape, cells):
                                         for c in S3_PARTS[1:])))
             else:
                 values.append("")
+        if shape.serial:
+            group = "%d%s%s" % (labels.index((row, group, label)) + 1, shape.sep, group)
         if row in shape.split_label:
             first, rest = shape.split_label[row]
             out.append(j([group, first] + values))
@@ -1081,8 +1085,9 @@ SHAPES = [
     ("blank-pipes", "the same in a Markdown pipe table",
      dict(sep="|", blank={"s3.new.research", "s3.carried_in.natural",
                           "s3.results_total.total", "s2.rules.abolished"})),
-    ("extra-columns", "S3 with 小计 after 其他 and a 备注 column, recognised "
-     "by the header and ignored", dict(s3_titles=S3_TITLES[:6] + ["小计", "总计", "备注"])),
+    ("extra-columns", "S3 with a 序号 column before its labels, 小计 after 其他 "
+     "and a 备注 column, recognised by the header and ignored",
+     dict(serial=True, s3_titles=S3_TITLES[:6] + ["小计", "总计", "备注"])),
     ("no-total", "S3 without its 总计 column: the other columns read, the "
      "totals derived", dict(s3_titles=S3_TITLES[:6])),
     ("s4-transposed", "S4 transposed: rows 结果维持…总计, columns 行政复议 / "

@@ -37,6 +37,9 @@ header_columns (const NbTableDef *table,
         g_string_append (text, g_array_index (line->tokens, NbToken, i).text);
       key = nb_normalize_match_key (text->str);
 
+      /* A serial number stands before the row labels, not among the values. */
+      if (strcmp (key, "序号") == 0)
+        continue;
       if (g_strv_contains (nb_template_ignored_column_keys, key))
         {
           out[n++] = -1;
