@@ -17,6 +17,7 @@ SEEDS = sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
 DISTINCT = os.path.join(ROOT, "tests", "fixtures", "text", "distinct")
 PDF_FIXTURES = os.path.join(ROOT, "tests", "pdf", "fixtures")
+SHAPES = os.path.join(ROOT, "tests", "fixtures", "text", "shapes")
 
 
 def run(*args, env=None):
@@ -112,6 +113,31 @@ class Extract(unittest.TestCase):
                     continue   # the aggregate is computed, not read
                 at = text[source["line"] - 1][source["column"] - 1:][:source["length"]]
                 self.assertEqual(at, formatted(value), "%s %s" % (path, cid))
+
+    def test_shapes(self):
+        """Reports laid out as agencies publish them: every cell as the
+        generator wrote it (null where the source leaves it blank)."""
+        paths = sorted(os.path.join(SHAPES, f) for f in os.listdir(SHAPES)
+                       if f.endswith(".txt"))
+        self.assertGreaterEqual(len(paths), 17)
+        out = run("extract", *paths)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        for path, line in zip(paths, out.stdout.splitlines()):
+            got = json.loads(line)
+            expected = load(path[:-len(".txt")] + ".expected.json")
+            self.assertEqual(got["cells"], expected["cells"], path)
+            for key in ("agency", "year", "title", "template"):
+                self.assertEqual(got[key], expected[key], path)
+
+    def test_compact_pdf(self):
+        """Numbers of neighbouring columns that touch on the page."""
+        path = os.path.join(PDF_FIXTURES, "compact_2024-browser.pdf")
+        out = run("extract", path)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        got = json.loads(out.stdout)
+        expected = load(os.path.join(PDF_FIXTURES, "compact_2024.expected.json"))
+        self.assertEqual(got["cells"], expected["cells"])
+        self.assertEqual(got["problems"], [])
 
     def test_corpus_2023_reports_its_real_errors(self):
         path = os.path.join(CORPUS, "hongzequ_2023.layout.txt")
