@@ -916,6 +916,7 @@ class Shape:
         self.s3_label = {}              # row id -> label as printed (typos)
         self.omit = set()               # S3 rows the source leaves out
         self.serial = False             # S3 with a 序号 column before its labels
+        self.s3_header = True           # S3's header rows (申请人情况 …)
         self.broken = {}                # row id -> values on its first line; the rest follow
         self.between = {}               # row id -> lines between a broken row's parts
         self.split_label = {}           # row id -> (first part, rest on the next line)
@@ -968,6 +969,8 @@ def shape_s3(shape, cells):
     out = [j(lead + ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
                      "申请人情况"]),
            j(lead + ["", ""] + titles)]
+    if not shape.s3_header:
+        out = []
     cols = dict(zip(S3_TITLES, S3_COLS))
     for row, group, label in labels:
         if row in shape.omit:
@@ -1102,8 +1105,9 @@ SHAPES = [
      dict(sep=" ", broken={"new": 4, "refused.process": 3, "carried_over": 5},
           between={"refused.process": ["- 3 -", "青山市生态环境局2024年政府信息公开工作年度报告"]})),
     ("toc", "a table of contents after the title", dict(toc=True)),
-    ("no-headings", "tables pasted with no section headings at all",
-     dict(headings=False)),
+    ("no-headings", "tables pasted with no section headings at all, S3 "
+     "without its header rows too: found by its row labels",
+     dict(headings=False, s3_header=False)),
     ("appendix", "agency-numbered sections, the template's tables after "
      "them as an appendix (附表, 表一…)", dict(appendix=True)),
     ("edition-2019", "a 2019 S3 (one （六） row), a row label split over "
