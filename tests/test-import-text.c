@@ -5,6 +5,7 @@
 
 #include "nb-error.h"
 #include "nb-importer.h"
+#include "nb-line.h"
 #include "nb-test-util.h"
 
 static const char *const seeds[] = {
@@ -228,6 +229,34 @@ test_blank_cell (gconstpointer data)
                    "cell.missing s3.carried_in.natural\n"
                    "cell.missing s3.new.research\n"
                    "cell.missing s3.results_total.total\n");
+}
+
+/* The text reader's cells: every tab or "|" starts one, empty fields and
+ * leading tabs count, a Markdown row's outer pipes open and close none. */
+static void
+test_line_cells (void)
+{
+  struct { const char *raw; guint n_cells; const char *tokens; } cases[] = {
+    { "\t\t7. 属于行政执法案卷\t0\t\t3\t", 6, "3:7. 3:属于行政执法案卷 4:0 6:3" },
+    { "a | 1 |  | 2 | |||", 7, "1:a 2:1 4:2" },
+    { "| 规章 | 12 条 |  | 3 |", 4, "1:规章 2:12 2:条 4:3" },
+    { "规章 12 13", 0, "0:规章 0:12 0:13" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NbLine) line = nb_line_new_from_text (cases[i].raw, strlen (cases[i].raw), 1);
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      for (guint t = 0; t < line->tokens->len; t++)
+        {
+          const NbToken *token = &g_array_index (line->tokens, NbToken, t);
+
+          g_string_append_printf (got, "%s%u:%s", t ? " " : "", token->cell, token->text);
+        }
+      g_assert_cmpstr (got->str, ==, cases[i].tokens);
+      g_assert_cmpuint (line->n_cells, ==, cases[i].n_cells);
+    }
 }
 
 /* The same seed in another encoding gives the same cells. */
@@ -503,6 +532,7 @@ main (int   argc,
       g_test_add_data_func (test, shapes[i], test_shape);
     }
   g_test_add_func ("/nb/import/text/shapes-all-listed", test_shapes_all_listed);
+  g_test_add_func ("/nb/import/text/line-cells", test_line_cells);
   g_test_add_func ("/nb/import/text/appendix-prose", test_appendix_prose);
   g_test_add_func ("/nb/import/text/contents", test_contents);
   g_test_add_data_func ("/nb/import/text/blank-cell/tabs", "blank-tabs", test_blank_cell);
