@@ -924,6 +924,7 @@ class Shape:
         self.headings = True            # the template's section headings
         self.appendix = False           # agency's own sections, tables after them
         self.toc = False                # a table of contents after the title
+        self.toc_pages = True           # with page numbers
         self.__dict__.update(kw)
 
     def join(self, cells):
@@ -1036,7 +1037,10 @@ def shape_report(shape, cells):
              "四、政府信息公开行政复议、行政诉讼情况",
              "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
     if shape.toc:
-        out += ["目录"] + ["%s……%d" % (h, k + 1) for k, h in enumerate(heads)] + [""]
+        if shape.toc_pages:
+            out += ["目录"] + ["%s……%d" % (h, k + 1) for k, h in enumerate(heads)] + [""]
+        else:
+            out += ["目录", ""] + heads + [""]
     tables = [shape_s2(shape, cells), shape_s3(shape, cells), shape_s4(shape, cells)]
     if shape.appendix:
         out += ["一、总体情况", PROSE["overview"],
@@ -1105,6 +1109,8 @@ SHAPES = [
      dict(sep=" ", broken={"new": 4, "refused.process": 3, "carried_over": 5},
           between={"refused.process": ["- 3 -", "青山市生态环境局2024年政府信息公开工作年度报告"]})),
     ("toc", "a table of contents after the title", dict(toc=True)),
+    ("toc-plain", "a table of contents without page numbers: the headings "
+     "one after the other", dict(toc=True, toc_pages=False)),
     ("no-headings", "tables pasted with no section headings at all, S3 "
      "without its header rows too: found by its row labels",
      dict(headings=False, s3_header=False)),

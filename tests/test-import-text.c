@@ -118,6 +118,7 @@ static const char *const shapes[] = {
   "units",
   "broken-rows",
   "toc",
+  "toc-plain",
   "no-headings",
   "appendix",
   "edition-2019",
@@ -202,9 +203,9 @@ test_appendix_prose (void)
 
 /* A table of contents after the title does not take the headings. */
 static void
-test_contents (void)
+test_contents (gconstpointer data)
 {
-  g_autofree char *path = nb_test_path ("tests", "fixtures", "text", "shapes", "toc.txt", NULL);
+  g_autofree char *path = nb_test_path ("tests", "fixtures", "text", "shapes", data, NULL);
   g_autoptr(NbReport) report = nb_test_import (path);
 
   g_assert_cmpstr (nb_report_get_section_text (report, NB_SECTION_OVERVIEW), ==,
@@ -534,7 +535,8 @@ main (int   argc,
   g_test_add_func ("/nb/import/text/shapes-all-listed", test_shapes_all_listed);
   g_test_add_func ("/nb/import/text/line-cells", test_line_cells);
   g_test_add_func ("/nb/import/text/appendix-prose", test_appendix_prose);
-  g_test_add_func ("/nb/import/text/contents", test_contents);
+  g_test_add_data_func ("/nb/import/text/contents/pages", "toc.txt", test_contents);
+  g_test_add_data_func ("/nb/import/text/contents/plain", "toc-plain.txt", test_contents);
   g_test_add_data_func ("/nb/import/text/blank-cell/tabs", "blank-tabs", test_blank_cell);
   g_test_add_data_func ("/nb/import/text/blank-cell/pipes", "blank-pipes", test_blank_cell);
   g_test_add_data_func ("/nb/import/text/corpus/2023", "hongzequ_2023", test_corpus_layout);

@@ -25,6 +25,28 @@ is_contents_line (const NbLine *line,
           strstr (line->text, "·") != NULL || g_ascii_isdigit (line->text[strlen (line->text) - 1]));
 }
 
+/* Which section's heading line @i could be, or -1. */
+static int
+heading_of (NbMatcher *m,
+            guint      i)
+{
+  const char *key = m->keys[i];
+  gsize len = strlen (key);
+
+  if (len == 0 || len > 60 || is_contents_line (g_ptr_array_index (m->lines, i), key))
+    return -1;
+  for (guint s = 0; s < NB_N_SECTIONS; s++)
+    {
+      const NbSectionDef *section = &nb_template_sections[s];
+
+      if (g_str_has_prefix (key, section->numeral) && _nb_matcher_contains_any (key, section->keys))
+        return s;
+    }
+  return -1;
+}
+
+/* The section headings, in order.  Three or more of them one after the
+ * other, with nothing between, are a table of contents, not headings. */
 void
 _nb_matcher_find_headings (NbMatcher *m)
 {
@@ -35,31 +57,34 @@ _nb_matcher_find_headings (NbMatcher *m)
 
   for (guint i = 0; i < m->lines->len; i++)
     {
-      const char *key = m->keys[i];
-      gsize len = strlen (key);
+      int s = heading_of (m, i);
+      guint run = 0, next = i;
 
-      if (len == 0 || len > 60 || (int) i <= last)
-        continue;
-      if (is_contents_line (g_ptr_array_index (m->lines, i), key))
+      if (s < 0 || (int) i <= last || m->headings[s] >= 0)
         continue;
 
-      for (guint s = 0; s < NB_N_SECTIONS; s++)
+      for (guint k = i; k < m->lines->len && run < 3; k++)
         {
-          const NbSectionDef *section = &nb_template_sections[s];
-
-          if (m->headings[s] >= 0 || !g_str_has_prefix (key, section->numeral))
+          if (nb_line_is_blank (g_ptr_array_index (m->lines, k)))
             continue;
-          if (!_nb_matcher_contains_any (key, section->keys))
-            continue;
-          /* Later sections only: a heading never comes back. */
-          for (guint later = s + 1; later < NB_N_SECTIONS; later++)
-            if (m->headings[later] >= 0)
-              goto next_line;
-
-          m->headings[s] = i;
-          last = i;
-          break;
+          if (heading_of (m, k) < 0)
+            break;
+          run++;
+          next = k;
         }
+      if (run >= 3)
+        {
+          last = next;   /* the contents, skipped */
+          continue;
+        }
+
+      /* Later sections only: a heading never comes back. */
+      for (guint later = s + 1; later < NB_N_SECTIONS; later++)
+        if (m->headings[later] >= 0)
+          goto next_line;
+
+      m->headings[s] = i;
+      last = i;
     next_line:
       ;
     }
