@@ -31,6 +31,11 @@ static const char *const units[] = { "件", "条", "项", "个", "人次", "次"
 NbMatcherToken
 _nb_matcher_classify_token (const char *text)
 {
+  /* Most tokens of a table are labels: a number or a blank marker never
+   * starts with an ideograph and goes on (the lexer normalises, slowly). */
+  if ((guchar) text[0] >= 0x80 && strlen (text) > 3 && nb_unichar_is_han (g_utf8_get_char (text)))
+    return g_strv_contains (units, text) ? NB_MATCHER_TOKEN_UNIT : NB_MATCHER_TOKEN_LABEL;
+
   switch (_nb_matcher_lex_value (text, NB_VALUE_COUNT, NULL))
     {
     case NB_LEXEME_NUMBER:
