@@ -264,14 +264,16 @@ nb_docx_looks_like (GBytes *bytes)
   return length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0;
 }
 
-/* The compound file of Word 97–2003 and of WPS. */
+/* The compound file of Word 97–2003 and of WPS, or RTF (sites publish
+ * it as .doc): LibreOffice reads both. */
 gboolean
 nb_doc_looks_like (GBytes *bytes)
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  return length >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
+  return (length >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) ||
+         (length >= 5 && memcmp (data, "{\\rtf", 5) == 0);
 }
 
 static void

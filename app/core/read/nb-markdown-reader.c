@@ -93,11 +93,9 @@ blank_markup (const char *line,
     i++;
   if (!row)
     {
-      /* "## heading", "> quote", "- item" */
+      /* "## heading", "> quote"; a "- 4 -" is a page number, no list */
       while (i < length && (copy[i] == '#' || copy[i] == '>'))
         copy[i++] = ' ';
-      if (i + 1 < length && (copy[i] == '-' || copy[i] == '*' || copy[i] == '+') && copy[i + 1] == ' ')
-        copy[i] = ' ';
     }
   for (char *p = copy; *p; p++)
     {

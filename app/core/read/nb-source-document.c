@@ -102,6 +102,7 @@ has_extension (const char        *path,
 
 static const char *const html_extensions[] = { "html", "htm", "shtml", "xhtml", "mht", "mhtml", NULL };
 static const char *const markdown_extensions[] = { "md", "markdown", NULL };
+static const char *const docx_extensions[] = { "docx", NULL };
 
 /* The kind by the content, the name where the content cannot tell (a page
  * without tags at its head, Markdown); from @head alone when that is all
@@ -118,8 +119,12 @@ detect_kind (GBytes     *bytes,
     return NB_SOURCE_KIND_DOCX;
   if (nb_doc_looks_like (bytes))
     return NB_SOURCE_KIND_DOC;
+  /* Sites publish web pages saved by Word as .doc: the content decides. */
   if (nb_mhtml_looks_like (bytes) || nb_html_looks_like (bytes) || has_extension (path, html_extensions))
     return NB_SOURCE_KIND_HTML;
+  /* A .docx that is no zip is a damaged Word file, and says so. */
+  if (has_extension (path, docx_extensions))
+    return NB_SOURCE_KIND_DOCX;
   if (has_extension (path, markdown_extensions))
     return NB_SOURCE_KIND_MARKDOWN;
   return NB_SOURCE_KIND_TEXT;
