@@ -271,6 +271,7 @@ test_html_rendering (void)
   g_autofree char *spans = NULL;
   g_autofree char *dropped = NULL;
   g_autofree char *layout = NULL;
+  g_autofree char *blocks = NULL;
 
   spans = render ("<table><tr><td rowspan=2>三、本年度<br>\n办理结果</td><td colspan=2><b>x</b> <i>y</i></td>"
                   "<td rowspan=3>z</td></tr>"
@@ -291,6 +292,9 @@ test_html_rendering (void)
   layout = render ("<table><tr><td><table><tr><td>甲</td><td>1</td></tr></table></td></tr>"
                    "<tr><td>段落</td></tr></table><table><tr><td>单列</td></tr></table>", "layout.html");
   g_assert_cmpstr (layout, ==, "甲\t1\n\n段落\n\n单列");
+
+  blocks = render ("<table><tr><td><div>12</div>34</td><td>件<div>数</div></td></tr></table>", "blocks.htm");
+  g_assert_cmpstr (blocks, ==, "12 34\t件数");
 }
 
 /* The charset from the BOM, the <meta> (both forms), or detection; a page

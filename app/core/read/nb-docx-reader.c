@@ -48,22 +48,6 @@ is_skipped (const xmlNode *node)
 }
 
 static xmlNode *
-next_node (xmlNode  *node,
-           xmlNode  *root,
-           gboolean  descend)
-{
-  if (descend && node->children != NULL)
-    return node->children;
-  while (node != NULL && node != root)
-    {
-      if (node->next != NULL)
-        return node->next;
-      node = node->parent;
-    }
-  return NULL;
-}
-
-static xmlNode *
 child_w (xmlNode    *node,
          const char *name)
 {
@@ -122,7 +106,7 @@ text_of (xmlNode *root)
         pending = TRUE;
       else if (is_w (node, "noBreakHyphen"))
         nb_text_append_collapsed (text, "-", 1, &pending);
-      node = next_node (node, root, descend);
+      node = nb_xml_next_node (node, root, descend);
     }
   return g_string_free (text, FALSE);
 }
@@ -143,7 +127,7 @@ collect_rows (xmlNode   *table,
         }
       else if (is_w (node, "tbl") || is_skipped (node) || is_w (node, "tblPr") || is_w (node, "tblGrid"))
         descend = FALSE;
-      node = next_node (node, table, descend);
+      node = nb_xml_next_node (node, table, descend);
     }
 }
 
@@ -162,7 +146,7 @@ collect_cells (xmlNode   *row,
         }
       else if (is_w (node, "trPr") || is_skipped (node))
         descend = FALSE;
-      node = next_node (node, row, descend);
+      node = nb_xml_next_node (node, row, descend);
     }
 }
 
@@ -186,7 +170,7 @@ is_data_table (xmlNode *table)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   gboolean wide = FALSE;
 
-  for (xmlNode *node = table->children; node != NULL; node = next_node (node, table, TRUE))
+  for (xmlNode *node = table->children; node != NULL; node = nb_xml_next_node (node, table, TRUE))
     if (is_w (node, "tbl"))
       return FALSE;
   collect_rows (table, rows);
@@ -251,7 +235,7 @@ render_body (NbRenderedText *out,
           add_table (out, node);
           descend = FALSE;
         }
-      node = next_node (node, body, descend);
+      node = nb_xml_next_node (node, body, descend);
     }
 }
 
@@ -447,6 +431,9 @@ run_converter (const char *const *argv,
     return FALSE;
   if (wait.error != NULL)
     {
+      /* Cancelled: LibreOffice must not run on. */
+      g_subprocess_force_exit (process);
+      g_subprocess_wait (process, NULL, NULL);
       g_propagate_error (error, wait.error);
       return FALSE;
     }

@@ -260,44 +260,19 @@ static const char *const block_elements[] = {
   "form", "fieldset", "body", "html", "br", NULL
 };
 
-/* The next node in document order; @descend FALSE skips @node's children. */
-static xmlNode *
-next_node (xmlNode  *node,
-           xmlNode  *root,
-           gboolean  descend)
-{
-  if (descend && node->children != NULL)
-    return node->children;
-  while (node != NULL && node != root)
-    {
-      if (node->next != NULL)
-        return node->next;
-      node = node->parent;
-    }
-  return NULL;
-}
-
 /* ---- Cells and tables ------------------------------------------------- */
+
+static void walk (xmlNode        *root,
+                  NbRenderedText *out,
+                  GString        *text);
 
 /* A cell's text: its blocks and <br>s joined. */
 static char *
 cell_text (xmlNode *cell)
 {
   GString *text = g_string_new (NULL);
-  gboolean pending = FALSE;
 
-  for (xmlNode *node = cell->children; node != NULL;)
-    {
-      gboolean descend = TRUE;
-
-      if (is_dropped (node))
-        descend = FALSE;
-      else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-        nb_text_append_collapsed (text, (const char *) node->content, -1, &pending);
-      else if (name_in (node, block_elements))
-        pending = TRUE;
-      node = next_node (node, cell, descend);
-    }
+  walk (cell, NULL, text);
   return g_string_free (text, FALSE);
 }
 
@@ -336,7 +311,7 @@ is_data_table (xmlNode *table)
               n += span_of (cell, "colspan", MAX_COLSPAN);
           wide = wide || n >= 2;
         }
-      node = next_node (node, table, TRUE);
+      node = nb_xml_next_node (node, table, TRUE);
     }
   return wide;
 }
@@ -412,10 +387,10 @@ add_table (NbRenderedText *out,
       if (name_is (node, "tr"))
         {
           add_row (out, node, carry);
-          node = next_node (node, table, FALSE);
+          node = nb_xml_next_node (node, table, FALSE);
         }
       else
-        node = next_node (node, table, !is_dropped (node) && !name_is (node, "caption"));
+        node = nb_xml_next_node (node, table, !is_dropped (node) && !name_is (node, "caption"));
     }
 }
 
@@ -617,22 +592,30 @@ mhtml_find_html (GBytes  *bytes,
 
 /* ---- The page ------------------------------------------------------------ */
 
+/* A block ends: on the page its paragraph goes out, in a cell it is a space. */
 static void
-flush (NbRenderedText *out,
-       GString        *paragraph,
-       gboolean       *pending)
+end_block (NbRenderedText *out,
+           GString        *text,
+           gboolean       *pending)
 {
-  if (paragraph->len > 0)
-    nb_rendered_text_add_paragraph (out, paragraph->str);
-  g_string_truncate (paragraph, 0);
+  if (out == NULL)
+    {
+      *pending = TRUE;
+      return;
+    }
+  if (text->len > 0)
+    nb_rendered_text_add_paragraph (out, text->str);
+  g_string_truncate (text, 0);
   *pending = FALSE;
 }
 
+/* The text under @root.  With @out, the page: paragraphs and tables go to
+ * @out.  Without, a cell: its text, blocks and <br>s joined, in @text. */
 static void
-render_body (NbRenderedText *out,
-             xmlNode        *root)
+walk (xmlNode        *root,
+      NbRenderedText *out,
+      GString        *text)
 {
-  g_autoptr(GString) paragraph = g_string_new (NULL);
   gboolean pending = FALSE;
   xmlNode *node = root->children;
 
@@ -643,31 +626,32 @@ render_body (NbRenderedText *out,
       if (is_dropped (node))
         descend = FALSE;
       else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-        nb_text_append_collapsed (paragraph, (const char *) node->content, -1, &pending);
-      else if (name_is (node, "table") && is_data_table (node))
+        nb_text_append_collapsed (text, (const char *) node->content, -1, &pending);
+      else if (out != NULL && name_is (node, "table") && is_data_table (node))
         {
-          flush (out, paragraph, &pending);
+          end_block (out, text, &pending);
           add_table (out, node);
           descend = FALSE;
         }
       else if (name_in (node, block_elements))
-        flush (out, paragraph, &pending);
+        end_block (out, text, &pending);
 
-      /* Leaving a block ends its paragraph too. */
       if (descend && node->children != NULL)
-        node = node->children;
-      else
         {
-          while (node != NULL && node != root && node->next == NULL)
-            {
-              node = node->parent;
-              if (node != NULL && name_in (node, block_elements))
-                flush (out, paragraph, &pending);
-            }
-          node = (node == NULL || node == root) ? NULL : node->next;
+          node = node->children;
+          continue;
         }
+      /* Leaving a block ends it too. */
+      while (node != root && node->next == NULL)
+        {
+          node = node->parent;
+          if (node != root && name_in (node, block_elements))
+            end_block (out, text, &pending);
+        }
+      node = node == root ? NULL : node->next;
     }
-  flush (out, paragraph, &pending);
+  if (out != NULL)
+    end_block (out, text, &pending);
 }
 
 gboolean
@@ -702,6 +686,7 @@ nb_html_render (GBytes      *bytes,
   g_autoptr(NbRenderedText) out = NULL;
   g_autofree char *charset = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GString) paragraph = NULL;
   htmlDocPtr doc;
   xmlNode *root;
   gsize length;
@@ -741,7 +726,8 @@ nb_html_render (GBytes      *bytes,
     }
 
   out = nb_rendered_text_new ();
-  render_body (out, (xmlNode *) doc);
+  paragraph = g_string_new (NULL);
+  walk ((xmlNode *) doc, out, paragraph);
   xmlFreeDoc (doc);
   return nb_rendered_text_finish (g_steal_pointer (&out), lines);
 }

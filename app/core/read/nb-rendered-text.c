@@ -291,3 +291,21 @@ nb_xml_init (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+/* The node after @node in document order, within @root; @descend FALSE
+ * skips @node's children.  No recursion: markup may nest deep. */
+xmlNode *
+nb_xml_next_node (xmlNode  *node,
+                  xmlNode  *root,
+                  gboolean  descend)
+{
+  if (descend && node->children != NULL)
+    return node->children;
+  while (node != NULL && node != root)
+    {
+      if (node->next != NULL)
+        return node->next;
+      node = node->parent;
+    }
+  return NULL;
+}

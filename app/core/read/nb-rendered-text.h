@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libxml/tree.h>
 
 #include "nb-line.h"
 
@@ -43,6 +44,9 @@ NbLine         *nb_cell_line_new                (const char      *raw,
                                                  guint            row);
 
 void            nb_xml_init                     (void);
+xmlNode        *nb_xml_next_node                (xmlNode         *node,
+                                                 xmlNode         *root,
+                                                 gboolean         descend);
 void            nb_text_append_collapsed        (GString         *out,
                                                  const char      *text,
                                                  gssize           length,
