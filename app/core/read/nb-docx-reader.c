@@ -446,12 +446,35 @@ run_converter (const char *const *argv,
   return TRUE;
 }
 
+/* The temporary folder, LibreOffice's profile in it, all gone. */
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
 /**
  * nb_doc_render:
  *
  * A Word 97–2003 or WPS file: LibreOffice converts it to .docx in a
  * private temporary folder (mode 0700, removed after), which is read as
- * any .docx.  Blocking, up to CONVERT_TIMEOUT seconds.
+ * any .docx.  Its profile is in that folder too: a LibreOffice already
+ * running on a profile takes a conversion over and does nothing with it.
+ * Blocking, up to CONVERT_TIMEOUT seconds.
  */
 char *
 nb_doc_render (GBytes        *bytes,
@@ -459,8 +482,6 @@ nb_doc_render (GBytes        *bytes,
                GCancellable  *cancellable,
                GError       **error)
 {
-  /* One conversion at a time: LibreOffice runs one instance per profile. */
-  static GMutex lock;
   g_autofree char *soffice = g_find_program_in_path ("soffice");
   g_autofree char *folder = NULL;
   g_autofree char *input = NULL;
@@ -489,7 +510,7 @@ nb_doc_render (GBytes        *bytes,
     return NULL;
   input = g_build_filename (folder, "report.doc", NULL);
   output = g_build_filename (folder, "report.docx", NULL);
-  profile = g_build_filename (g_get_user_cache_dir (), "nianbao", "libreoffice", NULL);
+  profile = g_build_filename (folder, "profile", NULL);
   profile_uri = g_filename_to_uri (profile, NULL, NULL);
   profile_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
 
@@ -502,9 +523,7 @@ nb_doc_render (GBytes        *bytes,
         "--convert-to", "docx", "--outdir", folder, input, NULL
       };
 
-      g_mutex_lock (&lock);
       ok = run_converter (argv, cancellable, error);
-      g_mutex_unlock (&lock);
     }
   if (ok && !g_file_get_contents (output, &converted, &converted_length, NULL))
     {
@@ -513,9 +532,7 @@ nb_doc_render (GBytes        *bytes,
       ok = FALSE;
     }
 
-  g_unlink (input);
-  g_unlink (output);
-  g_rmdir (folder);
+  remove_tree (folder);
 
   if (ok)
     {
