@@ -27,7 +27,11 @@ corpus key order, agency, year, title, template versions):
                                          data row over |---|), header rows and a
                                          data row broken over two lines, a
                                          repeated header row
-  tests/fixtures/{html,docx}/bad/        inputs that must fail with a message
+  tests/fixtures/{html,docx}/bad/        inputs that must fail with a message:
+                                         a truncated .docx, one that is no zip,
+                                         a zip without word/document.xml, a
+                                         document.xml nested 5,000 deep, an
+                                         MHTML archive without a page
 
 Every template cell holds a distinct, non-zero value and every rule holds
 (make-fixtures.py's distinct_cells), so a value in the wrong cell fails.
@@ -607,6 +611,10 @@ def main():
           b"".join(bytes([(i * 37 + 11) % 256]) for i in range(2048)))
     write(os.path.join(docx_dir, "bad", "no-document.docx"),
           zip_bytes([("[Content_Types].xml", CONTENT_TYPES), ("word/styles.xml", "<styles/>")]))
+    deep = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="%s"><w:body>' % W
+            + "<w:sdt><w:sdtContent>" * 5000 + w_para("政府信息公开工作年度报告")
+            + "</w:sdtContent></w:sdt>" * 5000 + "</w:body></w:document>")
+    write(os.path.join(docx_dir, "bad", "deep.docx"), docx_bytes(deep))
     write(os.path.join(html_dir, "bad", "empty-archive.mhtml"),
           "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
           "--b\r\nContent-Type: image/png\r\n\r\nAAAA\r\n--b--\r\n")

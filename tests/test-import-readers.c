@@ -342,6 +342,7 @@ test_bad_input (void)
     { "docx", "truncated.docx", "damaged or cut short" },
     { "docx", "not-a-zip.docx", "damaged or cut short" },
     { "docx", "no-document.docx", "word/document.xml" },
+    { "docx", "deep.docx", "its text cannot be read" },
     { "html", "empty-archive.mhtml", "MHTML" },
   };
 
