@@ -111,42 +111,23 @@ text_of (xmlNode *root)
   return g_string_free (text, FALSE);
 }
 
-/* The rows of a table, w:sdt and w:customXml looked through. */
+/* The w:tr of a table or the w:tc of a row, w:sdt and w:customXml looked
+ * through, never into what is found. */
 static void
-collect_rows (xmlNode   *table,
-              GPtrArray *rows)
+collect (xmlNode    *root,
+         const char *name,
+         GPtrArray  *found)
 {
-  for (xmlNode *node = table->children; node != NULL;)
+  for (xmlNode *node = root->children; node != NULL;)
     {
-      gboolean descend = TRUE;
+      gboolean descend = !is_skipped (node);
 
-      if (is_w (node, "tr"))
+      if (is_w (node, name))
         {
-          g_ptr_array_add (rows, node);
+          g_ptr_array_add (found, node);
           descend = FALSE;
         }
-      else if (is_w (node, "tbl") || is_skipped (node) || is_w (node, "tblPr") || is_w (node, "tblGrid"))
-        descend = FALSE;
-      node = nb_xml_next_node (node, table, descend);
-    }
-}
-
-static void
-collect_cells (xmlNode   *row,
-               GPtrArray *cells)
-{
-  for (xmlNode *node = row->children; node != NULL;)
-    {
-      gboolean descend = TRUE;
-
-      if (is_w (node, "tc"))
-        {
-          g_ptr_array_add (cells, node);
-          descend = FALSE;
-        }
-      else if (is_w (node, "trPr") || is_skipped (node))
-        descend = FALSE;
-      node = nb_xml_next_node (node, row, descend);
+      node = nb_xml_next_node (node, root, descend);
     }
 }
 
@@ -157,7 +138,7 @@ row_width (xmlNode *row)
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   guint n = w_val_uint (child_w (child_w (row, "trPr"), "gridBefore"), 0, MAX_SPAN);
 
-  collect_cells (row, cells);
+  collect (row, "tc", cells);
   for (guint i = 0; i < cells->len; i++)
     n += w_val_uint (child_w (child_w (cells->pdata[i], "tcPr"), "gridSpan"), 1, MAX_SPAN);
   return n;
@@ -173,7 +154,7 @@ is_data_table (xmlNode *table)
   for (xmlNode *node = table->children; node != NULL; node = nb_xml_next_node (node, table, TRUE))
     if (is_w (node, "tbl"))
       return FALSE;
-  collect_rows (table, rows);
+  collect (table, "tr", rows);
   for (guint i = 0; i < rows->len && !wide; i++)
     wide = row_width (rows->pdata[i]) >= 2;
   return wide;
@@ -185,7 +166,7 @@ add_table (NbRenderedText *out,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_rows (table, rows);
+  collect (table, "tr", rows);
   nb_rendered_text_begin_table (out);
   for (guint r = 0; r < rows->len; r++)
     {
@@ -195,7 +176,7 @@ add_table (NbRenderedText *out,
 
       for (guint k = 0; k < before; k++)
         g_ptr_array_add (texts, NULL);
-      collect_cells (rows->pdata[r], cells);
+      collect (rows->pdata[r], "tc", cells);
       for (guint c = 0; c < cells->len && texts->len < MAX_COLUMNS; c++)
         {
           xmlNode *properties = child_w (cells->pdata[c], "tcPr");
