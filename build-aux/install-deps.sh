@@ -6,6 +6,7 @@ packages=(
   build-essential pkg-config meson ninja-build gettext python3
   libglib2.0-dev libglib2.0-bin libjson-glib-dev json-glib-tools
   libgtk-4-dev libadwaita-1-dev libpoppler-glib-dev libcairo2-dev libsqlite3-dev
+  libxml2-dev libgsf-1-dev
   xvfb xauth desktop-file-utils appstream libxml2-utils
   fonts-noto-cjk poppler-utils locales
 )

@@ -18,6 +18,15 @@ CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
 DISTINCT = os.path.join(ROOT, "tests", "fixtures", "text", "distinct")
 PDF_FIXTURES = os.path.join(ROOT, "tests", "pdf", "fixtures")
 SHAPES = os.path.join(ROOT, "tests", "fixtures", "text", "shapes")
+FIXTURES = os.path.join(ROOT, "tests", "fixtures")
+# Web pages, Word and Markdown (tests/make-reader-fixtures.py): file, expected
+READER_FIXTURES = [
+    ("html/report.html", "html/report.expected.json"),
+    ("html/gbk.html", "html/gbk.expected.json"),
+    ("html/saved-page.mhtml", "html/saved-page.expected.json"),
+    ("docx/report.docx", "docx/report.expected.json"),
+    ("markdown/report.md", "markdown/report.expected.json"),
+]
 
 
 def run(*args, env=None):
@@ -255,12 +264,74 @@ class Check(unittest.TestCase):
         self.assertIn("自然人：新收 3 + 上年结转 0 ≠ 办理结果总计 0 + 结转下年 0", out.stdout)
 
 
+class Readers(unittest.TestCase):
+    """Web pages, Word files and Markdown through the CLI, as a user runs it."""
+
+    def test_extract_each_format(self):
+        paths = [os.path.join(FIXTURES, f) for f, _ in READER_FIXTURES]
+        out = run("extract", *paths)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        lines = out.stdout.splitlines()
+        self.assertEqual(len(lines), len(paths))
+        for (name, expected_name), line in zip(READER_FIXTURES, lines):
+            got = json.loads(line)
+            expected = load(os.path.join(FIXTURES, expected_name))
+            self.assertEqual(got["cells"], expected["cells"], name)
+            self.assertEqual(got["agency"], expected["agency"], name)
+            self.assertEqual(got["year"], expected["year"], name)
+            self.assertEqual(got["title"], expected["title"], name)
+            self.assertEqual(got["problems"], [], name)
+
+    def test_cell_source_names_table_row_column(self):
+        for name in ("html/report.html", "docx/report.docx"):
+            got = json.loads(run("extract", os.path.join(FIXTURES, name)).stdout)
+            source = got["sources"]["s3.refused.state_secret.natural"]
+            self.assertEqual((source["table"], source["table_row"], source["table_column"]),
+                             (2, 8, 4), name)
+            self.assertEqual(sorted(source), ["column", "length", "line", "table",
+                                              "table_column", "table_row"])
+
+    def test_csv_of_a_word_file(self):
+        path = os.path.join(FIXTURES, "docx", "report.docx")
+        out = run("extract", "--format", "csv", path)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        rows = {r[0]: r[2] for r in csv.reader(io.StringIO(out.stdout))}
+        expected = load(os.path.join(FIXTURES, "docx", "report.expected.json"))["cells"]
+        for cid, value in expected.items():
+            self.assertEqual(rows[cid], formatted(value), cid)
+
+    def test_doc_through_libreoffice(self):
+        path = os.path.join(FIXTURES, "docx", "report.doc")
+        out = run("extract", path, env={"PATH": "/nonexistent"})
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("LibreOffice, which is not installed", out.stderr)
+        if subprocess.run(["sh", "-c", "command -v soffice"], capture_output=True).returncode != 0:
+            self.skipTest("LibreOffice (soffice) is not installed: .doc conversion not tested")
+        out = run("extract", path)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(json.loads(out.stdout)["cells"],
+                         load(os.path.join(FIXTURES, "docx", "report.expected.json"))["cells"])
+
+    def test_bad_word_and_archive(self):
+        bad = os.path.join(FIXTURES, "docx", "bad")
+        for name, message in (("truncated.docx", "The Word file is damaged or cut short"),
+                              ("not-a-zip.docx", "The Word file is damaged or cut short"),
+                              ("no-document.docx", "The zip archive holds no Word document")):
+            out = run("extract", os.path.join(bad, name))
+            self.assertEqual(out.returncode, 2, name)
+            self.assertIn(name + ": " + message, out.stderr)
+        out = run("check", os.path.join(FIXTURES, "html", "bad", "empty-archive.mhtml"))
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("holds no web page", out.stderr)
+
+
 class Usage(unittest.TestCase):
     def test_help_documents_everything(self):
         out = run("--help")
         self.assertEqual(out.returncode, 0)
         for word in ("extract", "check", "--format", "json", "csv", "text", "--password",
-                     "--pages", "Exit status"):
+                     "--pages", "Exit status", ".html", ".mhtml", ".docx", ".doc", "Markdown",
+                     "LibreOffice"):
             self.assertIn(word, out.stdout)
 
     def test_no_command(self):

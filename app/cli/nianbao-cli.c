@@ -212,10 +212,15 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Commands:\n"
-      "  extract FILE…   print every cell of each report (text or PDF)\n"
+      "  extract FILE…   print every cell of each report (text, PDF, web page, Word or "
+      "Markdown)\n"
       "  check FILE…     print the problems the consistency rules find"));
   g_option_context_set_description (context,
-    _("extract --format json prints one JSON object per file and line: file, template "
+    _("Files may be text (UTF-8, UTF-16 or GB18030), PDF, web pages (.html, .htm, .shtml, "
+      "saved pages and .mhtml archives), Word files (.docx; .doc and .wps through LibreOffice "
+      "when it is installed), Markdown, or reports saved by Nianbao (.nianbao).\n"
+      "\n"
+      "extract --format json prints one JSON object per file and line: file, template "
       "(per table), agency, year, title, cells (null when missing), sources, problems "
       "(rule, cells, message) and sections.\n"
       "extract --format csv prints cell_id,label,value rows (with a leading file column "

@@ -1060,6 +1060,58 @@ test_encrypted_asks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A web page and a Word file open beside their text: selecting a cell
+ * marks its value in the rendered text, on its table row. */
+static void
+test_web_page_and_word (void)
+{
+  const char *files[][3] = {
+    { "html", "report.html", "screenshot-html.png" },
+    { "docx", "report.docx", "screenshot-docx.png" },
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = nb_test_path ("tests", "fixtures", files[f][0], files[f][1], NULL);
+      g_autofree char *expected_path = nb_test_path ("tests", "fixtures", files[f][0], "report.expected.json", NULL);
+      g_autoptr(JsonObject) expected = nb_test_load_json (expected_path);
+      JsonObject *cells = json_object_get_object_member (expected, "cells");
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      NbWindow *window = nb_window_new (app);
+      const char *ids[] = { "s3.refused.state_secret.natural", "s2.licensing.decisions", "s4.review.total" };
+      NbSourceView *source_view;
+      NbReportView *view;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+      gtk_window_present (GTK_WINDOW (window));
+      view = nb_window_open_file (window, file);
+      wait_until (view_loaded, view);
+      g_assert_null (nb_report_view_get_error (view));
+      source_view = NB_SOURCE_VIEW (nb_report_view_get_source_view (view));
+      g_assert_cmpint (nb_source_view_get_kind (source_view), ==, NB_SOURCE_VIEW_TEXT);
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    json_object_get_int_member (cells, ids[i]));
+          const NbSource *source = nb_report_get_cell_source (nb_report_view_get_report (view),
+                                                              cell_index (ids[i]));
+          g_autofree char *shown = NULL;
+
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell_entry (view, i == 1 ? NB_TABLE_S2 : i == 0 ? NB_TABLE_S3 : NB_TABLE_S4, ids[i]))),
+                           ==, value);
+          g_assert_true (nb_report_view_select_cell (view, cell_index (ids[i])));
+          wait_until (flag_set, &(gboolean) { TRUE });
+          g_assert_cmpmem (nb_source_view_get_highlight (source_view), sizeof *source, source, sizeof *source);
+          g_assert_cmpuint (source->table, >, 0);
+          shown = nb_source_view_dup_highlighted_text (source_view);
+          g_assert_cmpstr (shown, ==, value);
+        }
+      write_screenshot (GTK_WIDGET (window), files[f][2]);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1078,6 +1130,7 @@ main (int   argc,
   g_test_add_func ("/nb/window/edit-check-undo-save-reopen", test_edit_check_undo_save_reopen);
   g_test_add_func ("/nb/window/bad-file", test_bad_file);
   g_test_add_func ("/nb/window/pdf", test_pdf);
+  g_test_add_func ("/nb/window/web-page-and-word", test_web_page_and_word);
   g_test_add_func ("/nb/window/close-asks-and-problem-click", test_close_asks_and_problem_click);
   g_test_add_func ("/nb/window/narrow", test_narrow);
   g_test_add_func ("/nb/window/zoom-from-grid", test_zoom_from_grid);

@@ -107,6 +107,15 @@ add_source (JsonBuilder    *builder,
       json_builder_set_member_name (builder, "length");
       json_builder_add_int_value (builder, source->length);
     }
+  if (source->table > 0)
+    {
+      json_builder_set_member_name (builder, "table");
+      json_builder_add_int_value (builder, source->table);
+      json_builder_set_member_name (builder, "table_row");
+      json_builder_add_int_value (builder, source->table_row);
+      json_builder_set_member_name (builder, "table_column");
+      json_builder_add_int_value (builder, source->table_column);
+    }
   json_builder_end_object (builder);
 }
 

@@ -52,6 +52,9 @@ nb_source_union (NbSource       *into,
     {
       guint end = MAX (into->column + into->length, other->column + other->length);
 
+      if (into->table_column != other->table_column)
+        into->table_column = 0;
+
       into->column = MIN (into->column, other->column);
       into->length = end - into->column;
     }

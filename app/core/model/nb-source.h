@@ -6,7 +6,9 @@
 G_BEGIN_DECLS
 
 /* Where a value came from: a character range of a text line, or a rectangle
- * on a PDF page (points, origin top-left).  Unused fields are zero. */
+ * on a PDF page (points, origin top-left); for a web page or a Word file
+ * also its table, row and column (the line is then one of the document's
+ * text rendering).  Unused fields are zero. */
 typedef struct
 {
   guint  line;     /* 1-based; 0 when the source is not text */
@@ -17,6 +19,9 @@ typedef struct
   double y;
   double width;
   double height;
+  guint  table;         /* 1-based table of an HTML or Word document; 0: none */
+  guint  table_row;     /* 1-based row of that table */
+  guint  table_column;  /* 1-based column, spans expanded */
 } NbSource;
 
 #define NB_TYPE_SOURCE (nb_source_get_type ())

@@ -8,8 +8,11 @@
 #include "nb-line.h"
 #include "nb-matcher.h"
 #include "nb-report-file.h"
-#include "nb-text-reader.h"
+#include "nb-markdown-reader.h"
 #include "nb-pdf-reader.h"
+#include "nb-rendered-text.h"
+#include "nb-source-document-private.h"
+#include "nb-text-reader.h"
 
 /* One road for every report: pick the reader by the file's content, let it
  * make the line stream, let the matcher fill the report. */
@@ -18,8 +21,9 @@
  * nb_import_source:
  * @source: an opened source document
  *
- * Fills a report from @source: a text or a PDF through its reader and the
- * matcher, a saved report as it was saved.  Blocking.
+ * Fills a report from @source: a text, a PDF, a web page, a Word file or
+ * Markdown through its reader and the matcher, a saved report as it was
+ * saved.  Blocking.
  */
 NbReport *
 nb_import_source (NbSourceDocument       *source,
@@ -49,6 +53,18 @@ nb_import_source (NbSourceDocument       *source,
 
     case NB_SOURCE_KIND_PDF:
       lines = nb_pdf_read_lines (source, options, cancellable, error);
+      break;
+
+    case NB_SOURCE_KIND_HTML:
+    case NB_SOURCE_KIND_DOCX:
+    case NB_SOURCE_KIND_DOC:
+      /* Read when opened: the lines are those of its text rendering. */
+      lines = nb_rendered_text_read_lines (nb_source_document_get_text (source),
+                                           _nb_source_document_get_rendered_lines (source));
+      break;
+
+    case NB_SOURCE_KIND_MARKDOWN:
+      lines = nb_markdown_read_lines (nb_source_document_get_text (source));
       break;
 
     case NB_SOURCE_KIND_TEXT:

@@ -13,4 +13,8 @@ G_BEGIN_DECLS
 PopplerDocument *_nb_source_document_lock_pdf    (NbSourceDocument *self);
 void             _nb_source_document_unlock_pdf  (NbSourceDocument *self);
 
+/* For the importer: what each line of a rendered page or Word file is
+ * (NbRenderedLine); NULL for any other kind. */
+GArray          *_nb_source_document_get_rendered_lines (NbSourceDocument *self);
+
 G_END_DECLS

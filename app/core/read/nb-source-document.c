@@ -13,7 +13,11 @@
 
 #include "nb-enums.h"
 #include "nb-error.h"
+#include "nb-docx-reader.h"
+#include "nb-html-reader.h"
+#include "nb-markdown-reader.h"
 #include "nb-pdf-reader.h"
+#include "nb-rendered-text.h"
 #include "nb-report-file.h"
 #include "nb-source-document-private.h"
 #include "nb-text-reader.h"
@@ -23,6 +27,7 @@
  * both take what is opened here, so a file is read once. */
 
 #define PDF_HEADER_SCAN  1024        /* "%PDF-" may follow some junk */
+#define HEAD_SIZE        4096        /* what tells a file's kind */
 #define READ_CHUNK       (256 * 1024)
 #define MAX_PAGE_SIDE    20000.0     /* points; beyond, a page size is nonsense */
 #define MAX_SURFACE_SIDE 32767       /* cairo's limit */
@@ -48,6 +53,7 @@ struct _NbSourceDocument
   char            *text;
   const char      *encoding;      /* static string */
   GArray          *line_starts;   /* gsize, byte offsets of each line in text */
+  GArray          *rendered;      /* NbRenderedLine: a page's or Word file's lines */
 
   /* pdf */
   GMutex           pdf_lock;
@@ -81,28 +87,94 @@ is_pdf (GBytes *bytes)
 }
 
 static gboolean
-check_size (goffset   size,
-            gboolean  pdf,
-            GError  **error)
+has_extension (const char        *path,
+               const char *const *extensions)
+{
+  const char *dot = path ? strrchr (path, '.') : NULL;
+
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+  for (guint i = 0; extensions[i]; i++)
+    if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *const html_extensions[] = { "html", "htm", "shtml", "xhtml", "mht", "mhtml", NULL };
+static const char *const markdown_extensions[] = { "md", "markdown", NULL };
+static const char *const docx_extensions[] = { "docx", NULL };
+
+/* The kind by the content, the name where the content cannot tell (a page
+ * without tags at its head, Markdown); from @head alone when that is all
+ * read yet. */
+static NbSourceKind
+detect_kind (GBytes     *bytes,
+             const char *path)
+{
+  if (nb_report_file_is_saved_report (bytes))
+    return NB_SOURCE_KIND_SAVED;
+  if (is_pdf (bytes))
+    return NB_SOURCE_KIND_PDF;
+  if (nb_docx_looks_like (bytes))
+    return NB_SOURCE_KIND_DOCX;
+  if (nb_doc_looks_like (bytes))
+    return NB_SOURCE_KIND_DOC;
+  /* Sites publish web pages saved by Word as .doc: the content decides. */
+  if (nb_mhtml_looks_like (bytes) || nb_html_looks_like (bytes) || has_extension (path, html_extensions))
+    return NB_SOURCE_KIND_HTML;
+  /* A .docx that is no zip is a damaged Word file, and says so. */
+  if (has_extension (path, docx_extensions))
+    return NB_SOURCE_KIND_DOCX;
+  if (has_extension (path, markdown_extensions))
+    return NB_SOURCE_KIND_MARKDOWN;
+  return NB_SOURCE_KIND_TEXT;
+}
+
+static goffset
+max_size (NbSourceKind kind)
+{
+  switch (kind)
+    {
+    case NB_SOURCE_KIND_PDF:
+      return NB_SOURCE_MAX_PDF_SIZE;
+    case NB_SOURCE_KIND_HTML:
+    case NB_SOURCE_KIND_DOCX:
+    case NB_SOURCE_KIND_DOC:
+      return NB_SOURCE_MAX_MARKUP_SIZE;
+    case NB_SOURCE_KIND_TEXT:
+    case NB_SOURCE_KIND_MARKDOWN:
+    case NB_SOURCE_KIND_SAVED:
+    default:
+      return NB_SOURCE_MAX_TEXT_SIZE;
+    }
+}
+
+static gboolean
+check_size (goffset       size,
+            NbSourceKind  kind,
+            GError      **error)
 {
   g_autofree char *size_text = NULL;
+  g_autofree char *limit = NULL;
 
-  if (size <= (pdf ? NB_SOURCE_MAX_PDF_SIZE : NB_SOURCE_MAX_TEXT_SIZE))
+  if (size <= max_size (kind))
     return TRUE;
 
   size_text = g_format_size (size);
-  if (pdf)
+  limit = g_format_size (max_size (kind));
+  if (kind == NB_SOURCE_KIND_PDF)
     g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
                  _("The file is too large to be a report (%s)"), size_text);
+  else if (max_size (kind) == NB_SOURCE_MAX_MARKUP_SIZE)
+    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                 _("The file is too large to be a report (%s; the limit for web pages and "
+                   "Word files is %s)"),
+                 size_text, limit);
   else
-    {
-      g_autofree char *limit = g_format_size (NB_SOURCE_MAX_TEXT_SIZE);
-
-      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (%s; text reports are a few KB, "
-                     "the limit is %s)"),
-                   size_text, limit);
-    }
+    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                 _("The file is too large to be a report (%s; text reports are a few KB, "
+                   "the limit is %s)"),
+                 size_text, limit);
   return FALSE;
 }
 
@@ -121,7 +193,7 @@ static gboolean
 read_into (int            fd,
            GByteArray    *data,
            gsize          want,
-           gboolean       pdf,
+           NbSourceKind   kind,
            GCancellable  *cancellable,
            GError       **error)
 {
@@ -148,7 +220,7 @@ read_into (int            fd,
           break;
         }
       g_byte_array_append (data, buffer, n);
-      if (!check_size (data->len, pdf, error))
+      if (!check_size (data->len, kind, error))
         break;
       if (want != G_MAXSIZE && (want -= n) == 0)
         {
@@ -170,7 +242,7 @@ read_file (const char    *path,
   g_autoptr(GByteArray) data = NULL;
   g_autoptr(GBytes) head = NULL;
   GStatBuf st;
-  gboolean pdf;
+  NbSourceKind kind;
   int fd;
   gboolean ok;
 
@@ -184,7 +256,7 @@ read_file (const char    *path,
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("It is a folder, not a file"));
       return NULL;
     }
-  if (!check_size (st.st_size, TRUE, error))
+  if (!check_size (st.st_size, NB_SOURCE_KIND_PDF, error))
     return NULL;
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
@@ -197,13 +269,13 @@ read_file (const char    *path,
   data = g_byte_array_sized_new (MIN (st.st_size, NB_SOURCE_MAX_PDF_SIZE) + 1);
 
   /* The head tells the kind, and the kind the limit. */
-  ok = read_into (fd, data, PDF_HEADER_SCAN + 4, TRUE, cancellable, error);
+  ok = read_into (fd, data, HEAD_SIZE, NB_SOURCE_KIND_PDF, cancellable, error);
   if (ok)
     {
       head = g_bytes_new_static (data->data, data->len);
-      pdf = is_pdf (head);
-      ok = check_size (MAX (st.st_size, (goffset) data->len), pdf, error) &&
-           read_into (fd, data, G_MAXSIZE, pdf, cancellable, error);
+      kind = detect_kind (head, path);
+      ok = check_size (MAX (st.st_size, (goffset) data->len), kind, error) &&
+           read_into (fd, data, G_MAXSIZE, kind, cancellable, error);
     }
   close (fd);
 
@@ -287,14 +359,9 @@ open_bytes (GBytes        *bytes,
     password = NULL;
 
   /* A report saved by Nianbao first: its JSON may quote anything. */
-  if (nb_report_file_is_saved_report (bytes))
-    self->kind = NB_SOURCE_KIND_SAVED;
-  else if (is_pdf (bytes))
-    self->kind = NB_SOURCE_KIND_PDF;
-  else
-    self->kind = NB_SOURCE_KIND_TEXT;
+  self->kind = detect_kind (bytes, path);
 
-  if (!check_size (g_bytes_get_size (bytes), self->kind == NB_SOURCE_KIND_PDF, error))
+  if (!check_size (g_bytes_get_size (bytes), self->kind, error))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -302,10 +369,26 @@ open_bytes (GBytes        *bytes,
   switch (self->kind)
     {
     case NB_SOURCE_KIND_TEXT:
+    case NB_SOURCE_KIND_MARKDOWN:
       self->text = nb_decode_text (bytes, &self->encoding, error);
       if (self->text == NULL)
         return NULL;
-      find_line_starts (self);
+      if (nb_markdown_looks_like (self->text))
+        self->kind = NB_SOURCE_KIND_MARKDOWN;
+      break;
+
+    case NB_SOURCE_KIND_HTML:
+      self->text = nb_html_render (bytes, &self->rendered, &self->encoding, error);
+      break;
+
+    case NB_SOURCE_KIND_DOCX:
+      self->text = nb_docx_render (bytes, &self->rendered, error);
+      self->encoding = "UTF-8";
+      break;
+
+    case NB_SOURCE_KIND_DOC:
+      self->text = nb_doc_render (bytes, &self->rendered, cancellable, error);
+      self->encoding = "UTF-8";
       break;
 
     case NB_SOURCE_KIND_PDF:
@@ -316,6 +399,13 @@ open_bytes (GBytes        *bytes,
     case NB_SOURCE_KIND_SAVED:
     default:
       break;
+    }
+
+  if (self->kind != NB_SOURCE_KIND_PDF && self->kind != NB_SOURCE_KIND_SAVED)
+    {
+      if (self->text == NULL)
+        return NULL;
+      find_line_starts (self);
     }
 
   return g_steal_pointer (&self);
@@ -402,7 +492,8 @@ nb_source_document_get_kind (NbSourceDocument *self)
   return self->kind;
 }
 
-/* The decoded UTF-8 text; NULL for a PDF or a saved report. */
+/* The decoded UTF-8 text (a page's or Word file's text rendering); NULL
+ * for a PDF or a saved report. */
 const char *
 nb_source_document_get_text (NbSourceDocument *self)
 {
@@ -410,7 +501,8 @@ nb_source_document_get_text (NbSourceDocument *self)
   return self->text;
 }
 
-/* "UTF-8", "UTF-16LE", "UTF-16BE" or "GB18030"; NULL when no text. */
+/* "UTF-8", "UTF-16LE", "UTF-16BE" or "GB18030" (a web page may have
+ * declared another); NULL when no text. */
 const char *
 nb_source_document_get_encoding (NbSourceDocument *self)
 {
@@ -578,6 +670,14 @@ _nb_source_document_unlock_pdf (NbSourceDocument *self)
     g_mutex_unlock (&self->pdf_lock);
 }
 
+GArray *
+_nb_source_document_get_rendered_lines (NbSourceDocument *self)
+{
+  g_assert (NB_IS_SOURCE_DOCUMENT (self));
+
+  return self->rendered;
+}
+
 static void
 nb_source_document_finalize (GObject *object)
 {
@@ -588,6 +688,7 @@ nb_source_document_finalize (GObject *object)
   g_clear_pointer (&self->checksum, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->line_starts, g_array_unref);
+  g_clear_pointer (&self->rendered, g_array_unref);
   g_clear_object (&self->pdf);
   g_clear_pointer (&self->page_sizes, g_array_unref);
   g_mutex_clear (&self->checksum_lock);

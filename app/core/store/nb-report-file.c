@@ -49,6 +49,12 @@ add_source (JsonBuilder    *builder,
   MEMBER_DOUBLE ("y", y);
   MEMBER_DOUBLE ("w", width);
   MEMBER_DOUBLE ("h", height);
+  if (source->table > 0)
+    {
+      MEMBER_INT ("table", table);
+      MEMBER_INT ("table_row", table_row);
+      MEMBER_INT ("table_column", table_column);
+    }
 #undef MEMBER_INT
 #undef MEMBER_DOUBLE
   json_builder_end_object (builder);
@@ -343,6 +349,9 @@ read_source (JsonObject *object,
   source->y = json_object_get_double_member_with_default (object, "y", 0);
   source->width = json_object_get_double_member_with_default (object, "w", 0);
   source->height = json_object_get_double_member_with_default (object, "h", 0);
+  source->table = json_object_get_int_member_with_default (object, "table", 0);
+  source->table_row = json_object_get_int_member_with_default (object, "table_row", 0);
+  source->table_column = json_object_get_int_member_with_default (object, "table_column", 0);
   return TRUE;
 }
 

@@ -225,8 +225,9 @@ nb_source_view_set_document (NbSourceView     *self,
       _nb_source_view_show_pages (self);
       set_kind (self, NB_SOURCE_VIEW_PDF, 0);
     }
-  else if (kind == NB_SOURCE_KIND_TEXT)
+  else if (document != NULL && kind != NB_SOURCE_KIND_PDF && nb_source_document_get_text (document) != NULL)
     {
+      /* A text, or the text of a web page, Word file or Markdown */
       _nb_source_view_show_text (self);
       set_kind (self, NB_SOURCE_VIEW_TEXT, 0);
     }

@@ -53,10 +53,24 @@ open_action (GtkWidget  *widget,
 {
   NbWindow *self = NB_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  static const char *const report_types[] = { "text/plain", "application/pdf", NULL };
-  static const char *const report_patterns[] = { "*.txt", "*.pdf", "*" NB_REPORT_FILE_EXTENSION, NULL };
-  static const char *const text_types[] = { "text/plain", NULL };
+  static const char *const report_types[] = {
+    "text/plain", "application/pdf", "text/html", "application/x-mimearchive", "multipart/related",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword",
+    "application/rtf", NULL
+  };
+  static const char *const report_patterns[] = {
+    "*.txt", "*.md", "*.pdf", "*.html", "*.htm", "*.shtml", "*.mht", "*.mhtml", "*.docx", "*.doc",
+    "*.wps", "*" NB_REPORT_FILE_EXTENSION, NULL
+  };
+  static const char *const text_types[] = { "text/plain", "text/markdown", NULL };
+  static const char *const text_patterns[] = { "*.txt", "*.md", "*.markdown", NULL };
   static const char *const pdf_types[] = { "application/pdf", NULL };
+  static const char *const web_types[] = { "text/html", "application/x-mimearchive", "multipart/related", NULL };
+  static const char *const web_patterns[] = { "*.html", "*.htm", "*.shtml", "*.mht", "*.mhtml", NULL };
+  static const char *const word_types[] = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword", NULL
+  };
+  static const char *const word_patterns[] = { "*.docx", "*.doc", "*.wps", NULL };
   static const char *const saved_patterns[] = { "*" NB_REPORT_FILE_EXTENSION, NULL };
   static const char *const all_patterns[] = { "*", NULL };
 
@@ -64,8 +78,10 @@ open_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   add_filter (GTK_FILE_CHOOSER (dialog), _("Reports"), report_types, report_patterns);
-  add_filter (GTK_FILE_CHOOSER (dialog), _("Text files"), text_types, NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Text files"), text_types, text_patterns);
   add_filter (GTK_FILE_CHOOSER (dialog), _("PDF documents"), pdf_types, NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Web pages"), web_types, web_patterns);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("Word documents"), word_types, word_patterns);
   add_filter (GTK_FILE_CHOOSER (dialog), _("Saved reports"), NULL, saved_patterns);
   add_filter (GTK_FILE_CHOOSER (dialog), _("All files"), NULL, all_patterns);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
