@@ -235,6 +235,13 @@ _nb_matcher_find_title (NbMatcher *m,
           if (next_i >= limit || strlen (squeezed) > 150)
             continue;
           rest = nb_normalize_match_key (((const NbLine *) g_ptr_array_index (m->lines, next_i))->prose);
+          /* A whole title on the next line is the title, not the end of this one
+           * ("栏目导航" above it on a web page). */
+          if (match_title (rest, &agency, &year, &year_first))
+            {
+              g_clear_pointer (&agency, g_free);
+              continue;
+            }
           joined = g_strconcat (squeezed, rest, NULL);
           g_free (squeezed);
           squeezed = joined;

@@ -146,6 +146,21 @@ _nb_matcher_match_s4 (NbMatcher        *m,
         }
     }
 
+  /* A converter may split a merged header into an extra, empty column
+   * (LibreOffice does, between 行政复议 and 行政诉讼): when the empty cells
+   * are exactly the surplus, they are no columns of the table. */
+  if (values->len > expected)
+    {
+      guint n_given = 0;
+
+      for (guint t = 0; t < values->len; t++)
+        n_given += g_array_index (values, NbMatcherSlot, t).text != NULL;
+      if (n_given == expected)
+        for (guint t = values->len; t-- > 0;)
+          if (g_array_index (values, NbMatcherSlot, t).text == NULL)
+            g_array_remove_index (values, t);
+    }
+
   for (guint r = 0; r < table->n_rows; r++)
     {
       const NbRowDef *row = &table->rows[r];
