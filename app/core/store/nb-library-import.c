@@ -221,7 +221,12 @@ collect (NbLibrary             *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *absolute = NULL;
   const char *name;
+
+  /* The library records where a source is, wherever it is run from. */
+  if (given)
+    path = absolute = g_canonicalize_filename (path, NULL);
 
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -231,11 +236,8 @@ collect (NbLibrary             *self,
       /* The library's own files are never a report. */
       if (strcmp (path, self->path) == 0 || strcmp (path, wal) == 0 || strcmp (path, shm) == 0)
         return;
-      if (given && !g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          add_failure (result, path, _("No such file or folder"));
-          return;
-        }
+      /* A path given that is not there fails when read, with the reader's
+       * message, as the other commands say it. */
       if (given || g_file_test (path, G_FILE_TEST_IS_REGULAR))
         g_ptr_array_add (files, g_strdup (path));
       return;

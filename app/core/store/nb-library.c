@@ -169,7 +169,7 @@ nb_library_open (const char  *path,
     }
 
   self = g_object_new (NB_TYPE_LIBRARY, NULL);
-  self->path = g_strdup (path);
+  self->path = g_canonicalize_filename (path, NULL);
   self->is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
 
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
