@@ -267,14 +267,39 @@ collect (NbLibrary             *self,
 
 /* ---- Writing ------------------------------------------------------------- */
 
+/* Reports are written as they come, several to a transaction while more
+ * are ready (up to BATCH_SIZE): each report is wholly in a commit or
+ * not, and the commits are fewer.  The lock is held from BEGIN to COMMIT. */
+#define BATCH_SIZE 64
+
+typedef struct
+{
+  NbLibrary *self;
+  guint      n_pending;  /* reports written since BEGIN */
+} Writer;
+
 static gboolean
-write_job (NbLibrary             *self,
+writer_commit (Writer  *writer,
+               GError **error)
+{
+  gboolean ok;
+
+  if (writer->n_pending == 0)
+    return TRUE;
+  ok = _nb_library_commit_or_rollback (writer->self, TRUE, error);
+  g_mutex_unlock (&writer->self->lock);
+  writer->n_pending = 0;
+  return ok;
+}
+
+static gboolean
+write_job (Writer                *writer,
            Job                   *job,
            NbLibraryImportResult *result,
            GError               **error)
 {
+  NbLibrary *self = writer->self;
   gboolean duplicate = FALSE;
-  gboolean ok;
 
   if (job->error != NULL)
     {
@@ -282,20 +307,29 @@ write_job (NbLibrary             *self,
       return TRUE;
     }
 
-  g_mutex_lock (&self->lock);
-  ok = _nb_library_exec (self, "BEGIN IMMEDIATE", error);
-  if (ok)
+  if (writer->n_pending == 0)
     {
-      ok = _nb_library_store_item (self, &job->item, &duplicate, error) > 0;
-      ok = _nb_library_commit_or_rollback (self, ok, error);
+      g_mutex_lock (&self->lock);
+      if (!_nb_library_exec (self, "BEGIN IMMEDIATE", error))
+        {
+          g_mutex_unlock (&self->lock);
+          return FALSE;
+        }
     }
-  g_mutex_unlock (&self->lock);
+  writer->n_pending++;
+  if (_nb_library_store_item (self, &job->item, &duplicate, error) <= 0)
+    {
+      _nb_library_commit_or_rollback (self, FALSE, NULL);
+      g_mutex_unlock (&self->lock);
+      writer->n_pending = 0;
+      return FALSE;
+    }
 
-  if (ok && duplicate)
+  if (duplicate)
     result->n_duplicates++;
-  else if (ok)
+  else
     result->n_added++;
-  return ok;
+  return writer->n_pending < BATCH_SIZE || writer_commit (writer, error);
 }
 
 static NbLibraryImportResult *
@@ -313,6 +347,7 @@ run_import (NbLibrary          *self,
   GThreadPool *pool;
   gint64 start = g_get_monotonic_time ();
   gint64 last_progress = 0;
+  Writer writer = { self, 0 };
   guint next = 0;
   gboolean ok = TRUE;
 
@@ -341,10 +376,12 @@ run_import (NbLibrary          *self,
 
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             {
+              /* what was written stays */
+              writer_commit (&writer, NULL);
               ok = FALSE;
               break;
             }
-          ok = write_job (self, &jobs[next], result, error);
+              ok = write_job (&writer, &jobs[next], result, error);
           job_clear (&jobs[next]);
           next++;
 
@@ -356,6 +393,9 @@ run_import (NbLibrary          *self,
                                next / MAX ((now - start) / (double) G_USEC_PER_SEC, 1e-6));
             }
         }
+      /* Nothing more ready: what is written is committed before waiting. */
+      if (ok)
+        ok = writer_commit (&writer, error);
     }
 
   /* On a cancel or an error: the jobs queued are dropped, the ones running
