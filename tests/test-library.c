@@ -642,6 +642,9 @@ test_agency_info (Fixture       *fixture,
   found = nb_library_filter_agencies (library, "");
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 5);
   g_clear_object (&found);
+  found = nb_library_filter_agencies (library, "2023");
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
   found = nb_library_filter_agencies (library, "2019");
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
 }
@@ -738,6 +741,31 @@ test_round_trip (Fixture       *fixture,
     }
   g_assert_cmpuint (n, ==, result->n_added + result->n_duplicates);
   g_assert_cmpuint (n, >=, 8);
+}
+
+/* A PDF's cells keep their boxes on the page. */
+static void
+test_round_trip_pdf (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(NbLibrary) library = open_library (fixture->path);
+  g_autofree char *pdf = nb_test_path ("tests", "pdf", "fixtures", "fugou_2023-word.pdf", NULL);
+  g_autofree char *expected = nb_test_path ("tests", "pdf", "fixtures", "fugou_2023.expected.json", NULL);
+  g_autoptr(NbLibraryImportResult) result = import_one (library, pdf);
+  g_autoptr(NbReport) read = nb_test_import (pdf);
+  g_autoptr(NbReport) stored = NULL;
+  guint n_boxes = 0;
+
+  g_assert_cmpuint (result->n_added, ==, 1);
+  stored = nb_library_load_report (library, nb_library_find_report (library, FUGOU, 2023), NULL);
+  g_assert_nonnull (stored);
+  nb_test_assert_expected (stored, expected);
+  assert_same_report (stored, read);
+  for (guint i = 0; i < nb_template_get_n_cells (); i++)
+    if (nb_report_get_cell_source (stored, i) != NULL && nb_report_get_cell_source (stored, i)->page > 0)
+      n_boxes++;
+  g_assert_cmpuint (n_boxes, >, 100);
+  g_assert_cmpint (query_int (fixture->path, "SELECT source_kind FROM reports"), ==, NB_SOURCE_KIND_PDF);
 }
 
 /* A corrected report is saved into the library, in one transaction. */
@@ -983,6 +1011,7 @@ main (int   argc,
   ADD ("/nb/library/merge", test_merge);
   ADD ("/nb/library/agency-info", test_agency_info);
   ADD ("/nb/library/round-trip", test_round_trip);
+  ADD ("/nb/library/round-trip-pdf", test_round_trip_pdf);
   ADD ("/nb/library/save", test_save);
   ADD ("/nb/library/relocate", test_relocate);
   ADD ("/nb/library/async", test_async);

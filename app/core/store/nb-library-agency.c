@@ -134,6 +134,7 @@ _nb_library_agency_new (gint64         id,
                         GPtrArray     *entries)
 {
   NbLibraryAgency *self = g_object_new (NB_TYPE_LIBRARY_AGENCY, NULL);
+  g_autoptr(GString) each_year = NULL;
   g_autofree char *years = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *all = NULL;
@@ -148,7 +149,11 @@ _nb_library_agency_new (gint64         id,
   for (guint i = 0; i < entries->len; i++)
     self->n_problems += nb_library_entry_get_n_problems (g_ptr_array_index (entries, i));
 
-  years = nb_library_agency_dup_years_text (self);
+  /* every year, not only the runs "2020–2024" shows, so 2022 finds it */
+  each_year = g_string_new (NULL);
+  for (guint i = 0; i < entries->len; i++)
+    g_string_append_printf (each_year, "%d\n", nb_library_entry_get_year (g_ptr_array_index (entries, i)));
+  years = g_string_free (g_steal_pointer (&each_year), FALSE);
   joined = g_strjoinv ("\n", self->names);
   all = g_strjoin ("\n", self->name, joined, self->region, years, NULL);
   self->search_text = fold (all);

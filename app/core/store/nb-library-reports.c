@@ -113,11 +113,15 @@ _nb_library_write_contents (NbLibrary  *self,
           sqlite3_bind_int (stmt, 7, source->line);
           sqlite3_bind_int (stmt, 8, source->column);
           sqlite3_bind_int (stmt, 9, source->length);
-          sqlite3_bind_int (stmt, 10, source->page);
-          sqlite3_bind_double (stmt, 11, source->x);
-          sqlite3_bind_double (stmt, 12, source->y);
-          sqlite3_bind_double (stmt, 13, source->width);
-          sqlite3_bind_double (stmt, 14, source->height);
+          /* a box on a page; a text source has none (NULL reads back as 0) */
+          if (source->page > 0)
+            {
+              sqlite3_bind_int (stmt, 10, source->page);
+              sqlite3_bind_double (stmt, 11, source->x);
+              sqlite3_bind_double (stmt, 12, source->y);
+              sqlite3_bind_double (stmt, 13, source->width);
+              sqlite3_bind_double (stmt, 14, source->height);
+            }
         }
       bind_text_or_null (stmt, 15, note);
       if (!_nb_library_step_done (self, stmt, error))
