@@ -21,7 +21,8 @@ ROOT = os.environ.get("NB_TEST_SOURCE_ROOT", os.path.join(os.path.dirname(__file
 YEARS = (2020, 2021, 2022, 2023, 2024)
 KINDS = ("县人民政府", "区人民政府", "市教育局", "县财政局", "区卫生健康委员会", "县市场监督管理局",
          "区发展和改革委员会", "县工业和信息化局")
-CELL = re.compile(r"(?<=[\t| ])\d{1,3}(?=[\t| ]|$)", re.M)
+# a value standing alone in a table line (not a year)
+CELL = re.compile(r"(?:^|(?<=[\t| ]))(?!20\d\d(?!\d))\d{1,4}(?=[\t| ]|$)", re.M)
 
 
 def shapes():
@@ -56,9 +57,10 @@ def generate(folder, n_agencies):
         os.makedirs(sub, exist_ok=True)
         for year in YEARS:
             text, old_agency, old_year = all_shapes[(i + year) % len(all_shapes)]
-            text = text.replace(old_agency, agency).replace(old_year + " 年", "%d 年" % year)
-            text = text.replace(old_year + "年", "%d年" % year)
-            text = CELL.sub(lambda m: str(rng.randrange(0, 60)), text)
+            text = text.replace(old_agency, agency).replace(old_year, str(year))
+            # every value times one factor: varied, and the rules still hold
+            factor = rng.randrange(1, 9)
+            text = CELL.sub(lambda m: str(int(m.group(0)) * factor), text)
             with open(os.path.join(sub, "%s-%d.txt" % (han(i), year)), "w", encoding="utf-8") as f:
                 f.write(text)
 

@@ -174,16 +174,26 @@ _nb_library_relink_versions (NbLibrary  *self,
                              int         year,
                              GError    **error)
 {
+#define RELINK(where) \
+    "UPDATE reports SET replaced_by = " \
+    "  (SELECT max (r.id) FROM reports r WHERE r.agency_id = reports.agency_id AND r.year = reports.year " \
+    "                                      AND r.year > 0 AND r.id > reports.id) " \
+    "WHERE " where
+  /* One statement per case, so each uses the (agency_id, year) index: an
+   * import relinks one agency's year, never the whole table. */
   sqlite3_stmt *stmt = _nb_library_prepare (self,
-    "UPDATE reports SET replaced_by = "
-    "  (SELECT max (r.id) FROM reports r WHERE r.agency_id = reports.agency_id AND r.year = reports.year "
-    "                                      AND r.year > 0 AND r.id > reports.id) "
-    "WHERE (?1 = 0 OR agency_id = ?1) AND (?2 = 0 OR year = ?2)", error);
+                                            agency_id == 0 ? RELINK ("1")
+                                            : year == 0 ? RELINK ("agency_id = ?1")
+                                            : RELINK ("agency_id = ?1 AND year = ?2"),
+                                            error);
+#undef RELINK
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, agency_id);
-  sqlite3_bind_int (stmt, 2, year);
+  if (agency_id != 0)
+    sqlite3_bind_int64 (stmt, 1, agency_id);
+  if (agency_id != 0 && year != 0)
+    sqlite3_bind_int (stmt, 2, year);
   return _nb_library_step_done (self, stmt, error);
 }
 
