@@ -333,6 +333,7 @@ class Library(unittest.TestCase):
         self.assertIn([self.FUGOU, "扶沟县", "department", "2023", "0",
                        os.path.realpath(sample("004_d75dc64ce6227108.txt"))], rows)
         text = run("list", "--library", self.lib).stdout
+        self.assertEqual(run("--library", self.lib, "list").stdout, text)
         self.assertIn(self.FUGOU + "\t扶沟县\t2023\t0 problems\n", text)
         if len(paths) > 5:
             self.assertRegex(text, "淮安市洪泽区人民政府|洪泽区人民政府")

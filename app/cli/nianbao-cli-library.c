@@ -33,6 +33,31 @@ nb_cli_is_library_command (const char *command)
          g_strcmp0 (command, "agencies") == 0;
 }
 
+/* `nianbao-cli --library L list` as `nianbao-cli list --library L`: a
+ * library command after --library and its value moves to the front. */
+void
+nb_cli_command_first (int    argc,
+                      char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      char *command = argv[i];
+
+      if (g_str_equal (argv[i], "--library") || g_str_equal (argv[i], "-l"))
+        {
+          i++;
+          continue;
+        }
+      if (argv[i][0] == '-')
+        continue;
+      if (!nb_cli_is_library_command (command))
+        return;
+      memmove (argv + 2, argv + 1, (i - 1) * sizeof (char *));
+      argv[1] = command;
+      return;
+    }
+}
+
 NbLibrary *
 nb_cli_open_library (const char *path)
 {

@@ -16,6 +16,8 @@ int        nb_cli_list               (int          argc,
 int        nb_cli_agencies           (int          argc,
                                       char       **argv);
 gboolean   nb_cli_is_library_command (const char  *command);
+void       nb_cli_command_first      (int          argc,
+                                      char       **argv);
 
 /* extract and check --library: AGENCY:YEAR, or --agency and --year */
 NbLibrary *nb_cli_open_library       (const char  *path);

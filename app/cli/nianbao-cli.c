@@ -234,6 +234,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  nb_cli_command_first (argc, argv);
   if (argc >= 2 && nb_cli_is_library_command (argv[1]))
     return g_str_equal (argv[1], "import") ? nb_cli_import (argc, argv)
          : g_str_equal (argv[1], "list") ? nb_cli_list (argc, argv)
