@@ -235,9 +235,10 @@ _nb_matcher_find_title (NbMatcher *m,
           if (next_i >= limit || strlen (squeezed) > 150)
             continue;
           rest = nb_normalize_match_key (((const NbLine *) g_ptr_array_index (m->lines, next_i))->prose);
-          /* A whole title on the next line is the title, not the end of this one
-           * ("栏目导航" above it on a web page). */
-          if (match_title (rest, &agency, &year, &year_first))
+          /* A whole title after a blank line is the title, not the end of this
+           * one ("栏目导航" above it on a web page); right below, it may be
+           * the rest of a wrapped agency name ("滨州高新技" / "术产业…"). */
+          if (next_i > i + 1 && match_title (rest, &agency, &year, &year_first))
             {
               g_clear_pointer (&agency, g_free);
               continue;
