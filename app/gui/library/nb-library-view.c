@@ -381,11 +381,15 @@ static void
 nb_library_view_dispose (GObject *object)
 {
   NbLibraryView *self = NB_LIBRARY_VIEW (object);
+  GtkWidget *child;
 
   nb_library_view_cancel_import (self);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (nb_library_get_agencies (self->library), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_LIBRARY_VIEW);
+  /* The template's outer box is not a bound child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->tree_model);
 
   G_OBJECT_CLASS (nb_library_view_parent_class)->dispose (object);

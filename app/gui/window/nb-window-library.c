@@ -258,37 +258,25 @@ dup_samples_dir (void)
   return NULL;
 }
 
-void
-_nb_window_init_library (NbWindow *self)
+/* The library comes from the application, which a window gets after it
+ * is made. */
+static void
+on_application (NbWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
-  NbLibrary *library = NULL;
+  NbLibrary *library;
   gboolean seed = FALSE;
 
-  g_settings_bind (self->settings, "library-visible", self->library_view, "visible", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "library-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
-  g_object_bind_property (self->library_view, "visible", self->library_button, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  if (!NB_IS_APPLICATION (app) || nb_library_view_get_library (self->library_view) != NULL)
+    return;
 
-  g_signal_connect_object (self->library_view, "open-report", G_CALLBACK (on_open_report), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->library_view, "import-finished", G_CALLBACK (on_import_finished), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->library_view, "message", G_CALLBACK (on_library_message), self,
-                           G_CONNECT_SWAPPED);
-
-  if (NB_IS_APPLICATION (app))
-    library = nb_application_get_library (NB_APPLICATION (app), &seed, &error);
+  library = nb_application_get_library (NB_APPLICATION (app), &seed, &error);
   if (library == NULL)
     {
-      if (error != NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("The library could not be opened: %s"),
-                                                      error->message);
+      g_autofree char *message = g_strdup_printf (_("The library could not be opened: %s"), error->message);
 
-          _nb_window_toast (self, message);
-        }
+      _nb_window_toast (self, message);
       return;
     }
   nb_library_view_set_library (self->library_view, library);
@@ -302,6 +290,23 @@ _nb_window_init_library (NbWindow *self)
       if (samples != NULL)
         nb_library_view_import (self->library_view, paths);
     }
+}
+
+void
+_nb_window_init_library (NbWindow *self)
+{
+  g_settings_bind (self->settings, "library-visible", self->library_view, "visible", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "library-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property (self->library_view, "visible", self->library_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (self->library_view, "open-report", G_CALLBACK (on_open_report), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_view, "import-finished", G_CALLBACK (on_import_finished), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_view, "message", G_CALLBACK (on_library_message), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self, "notify::application", G_CALLBACK (on_application), self);
 }
 
 void

@@ -394,14 +394,6 @@ _nb_window_destroy (NbWindow *self)
 
 /* ---- Construction ----------------------------------------------------- */
 
-/* The library comes from the application, set by now. */
-static void
-nb_window_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (nb_window_parent_class)->constructed (object);
-  _nb_window_init_library (NB_WINDOW (object));
-}
-
 static void
 nb_window_dispose (GObject *object)
 {
@@ -432,7 +424,6 @@ nb_window_class_init (NbWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = nb_window_constructed;
   object_class->dispose = nb_window_dispose;
   object_class->finalize = nb_window_finalize;
   window_class->close_request = nb_window_close_request;
@@ -491,6 +482,7 @@ nb_window_init (NbWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  _nb_window_init_library (self);
   on_selected_page (self);
 }
 
