@@ -20,6 +20,7 @@ struct _NbLibraryRow
   /* Template children */
   GtkTreeExpander *expander;
   GtkLabel        *title;
+  GtkLabel        *names;
   GtkLabel        *subtitle;
   GtkImage        *source_icon;
   GtkLabel        *badge;
@@ -100,15 +101,23 @@ bind_agency (NbLibraryRow    *self,
   gtk_label_set_label (self->title, nb_library_agency_get_name (agency));
   gtk_label_set_label (self->subtitle, subtitle->str);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle), subtitle->len > 0);
-  /* Grouped spellings show in the tooltip. */
+  /* Grouped and merged spellings show under the name. */
   if (names != NULL && g_strv_length ((GStrv) names) > 1)
     {
-      g_autofree char *joined = g_strjoinv ("\n", (GStrv) names);
+      g_autoptr(GString) others = g_string_new (NULL);
+      g_autofree char *also = NULL;
 
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), joined);
+      for (guint i = 0; names[i]; i++)
+        if (g_strcmp0 (names[i], nb_library_agency_get_name (agency)) != 0)
+          g_string_append_printf (others, "%s%s", others->len ? _(", ") : "", names[i]);
+      /* Translators: the other names of an agency */
+      also = g_strdup_printf (_("Also %s"), others->str);
+      gtk_label_set_label (self->names, also);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->names), also);
+      gtk_widget_set_visible (GTK_WIDGET (self->names), TRUE);
     }
   else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), NULL);
+    gtk_widget_set_visible (GTK_WIDGET (self->names), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->source_icon), FALSE);
   gtk_menu_button_set_menu_model (self->menu_button, menu);
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), TRUE);
@@ -124,6 +133,7 @@ bind_entry (NbLibraryRow   *self,
 
   gtk_label_set_label (self->title, year);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), nb_library_entry_get_title (entry));
+  gtk_widget_set_visible (GTK_WIDGET (self->names), FALSE);
   gtk_label_set_label (self->subtitle, nb_library_entry_get_source_available (entry)
                                          ? NULL : _("The source is not at hand"));
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle), !nb_library_entry_get_source_available (entry));
@@ -173,6 +183,14 @@ nb_library_row_get_title (NbLibraryRow *self)
   return gtk_label_get_label (self->title);
 }
 
+/* The agency's other names as shown, or NULL. */
+const char *
+nb_library_row_get_names (NbLibraryRow *self)
+{
+  g_return_val_if_fail (NB_IS_LIBRARY_ROW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->names)) ? gtk_label_get_label (self->names) : NULL;
+}
+
 const char *
 nb_library_row_get_subtitle (NbLibraryRow *self)
 {
@@ -205,6 +223,7 @@ nb_library_row_class_init (NbLibraryRowClass *klass)
                                                "/io/github/nianbao/Nianbao/nb-library-row.ui");
   gtk_widget_class_bind_template_child (widget_class, NbLibraryRow, expander);
   gtk_widget_class_bind_template_child (widget_class, NbLibraryRow, title);
+  gtk_widget_class_bind_template_child (widget_class, NbLibraryRow, names);
   gtk_widget_class_bind_template_child (widget_class, NbLibraryRow, subtitle);
   gtk_widget_class_bind_template_child (widget_class, NbLibraryRow, source_icon);
   gtk_widget_class_bind_template_child (widget_class, NbLibraryRow, badge);

@@ -20,5 +20,6 @@ void          nb_library_row_set_row   (NbLibraryRow   *self,
 GtkTreeListRow *nb_library_row_get_row (NbLibraryRow   *self);
 const char   *nb_library_row_get_title (NbLibraryRow   *self);
 const char   *nb_library_row_get_subtitle (NbLibraryRow *self);
+const char   *nb_library_row_get_names (NbLibraryRow   *self);
 
 G_END_DECLS

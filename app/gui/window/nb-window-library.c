@@ -189,6 +189,7 @@ on_import_finished (NbWindow                    *self,
                     const GError                *error,
                     NbLibraryView               *library_view)
 {
+  g_autoptr(GString) summary = NULL;
   g_autofree char *message = NULL;
 
   if (result == NULL)
@@ -201,9 +202,18 @@ on_import_finished (NbWindow                    *self,
       return;
     }
 
-  /* Translators: a summary after an import; the numbers are files */
-  message = g_strdup_printf (_("Imported %u, already in the library %u, failed %u"),
-                             result->n_added, result->n_duplicates, result->n_failed);
+  summary = g_string_new (NULL);
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u report imported", "%u reports imported",
+                                                result->n_added), result->n_added);
+  if (result->n_duplicates > 0)
+    g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, ", %u was in the library already",
+                                                  ", %u were in the library already", result->n_duplicates),
+                            result->n_duplicates);
+  if (result->n_failed > 0)
+    g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, ", %u could not be read",
+                                                  ", %u could not be read", result->n_failed),
+                            result->n_failed);
+  message = g_string_free (g_steal_pointer (&summary), FALSE);
   _nb_window_toast (self, message);
   if (result->n_failed > 0)
     gtk_window_present (nb_library_failures_dialog_new (GTK_WINDOW (self), result));
