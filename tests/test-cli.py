@@ -246,6 +246,217 @@ class Usage(unittest.TestCase):
         self.assertRegex(run("--version").stdout, r"^nianbao-cli \d+\.\d+\.\d+")
 
 
+def han_name(i):
+    """A place name for a number: digits in a name end it for the matcher."""
+    return "".join("甲乙丙丁戊己庚辛壬癸"[int(d)] for d in "%04d" % i)
+
+
+class Library(unittest.TestCase):
+    """import, list, agencies and extract/check --library (issue 10)."""
+
+    FUGOU = "扶沟县工业和信息化局"
+
+    def setUp(self):
+        import tempfile
+        self.tmp = tempfile.TemporaryDirectory()
+        self.lib = os.path.join(self.tmp.name, "lib", "library.sqlite")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def variant(self, name, old, new, year=None):
+        with open(sample("004_d75dc64ce6227108.txt"), encoding="utf-8") as f:
+            text = f.read().replace(old, new)
+        if year:
+            text = text.replace("2023", year)
+        path = os.path.join(self.tmp.name, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def list_json(self):
+        out = run("list", "--library", self.lib, "--format", "json")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        return [json.loads(line) for line in out.stdout.splitlines()]
+
+    def test_import_summary_and_duplicates(self):
+        out = run("import", "--library", self.lib, SAMPLES)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stdout, "5 reports added, 0 already in the library, 0 failed (library: %s)\n"
+                         % self.lib)
+        # not a terminal: no progress line
+        self.assertNotIn("\r", out.stderr)
+        again = run("import", "--library", self.lib, sample(SEEDS[0]), SAMPLES)
+        self.assertEqual(again.returncode, 0)
+        self.assertTrue(again.stdout.startswith("0 reports added, 6 already in the library, 0 failed"))
+
+    def test_import_failures_listed_rest_go_on(self):
+        bad = os.path.join(self.tmp.name, "empty.txt")
+        open(bad, "w").close()
+        missing = os.path.join(self.tmp.name, "missing.txt")
+        out = run("import", "--library", self.lib, bad, sample(SEEDS[0]), missing)
+        self.assertEqual(out.returncode, 2)
+        self.assertTrue(out.stdout.startswith("1 report added, 0 already in the library, 2 failed"))
+        # the same messages as extract gives for these files
+        for path in (bad, missing):
+            extract = run("extract", path)
+            self.assertEqual(extract.returncode, 2)
+            self.assertIn(extract.stderr.strip(), out.stderr)
+
+    def test_list_formats(self):
+        corpus = [os.path.join(CORPUS, "hongzequ_%d.layout.txt" % y) for y in (2023, 2024)]
+        paths = [sample(s) for s in SEEDS]
+        if all(os.path.exists(p) for p in corpus):
+            paths += corpus
+        self.assertEqual(run("import", "--library", self.lib, *paths).returncode, 0)
+        agencies = self.list_json()
+        self.assertEqual(len(agencies), 5 + (1 if len(paths) > 5 else 0))
+        names = [a["agency"] for a in agencies]
+        self.assertEqual(names, sorted(names))
+        fugou = next(a for a in agencies if a["agency"] == self.FUGOU)
+        self.assertEqual([r["year"] for r in fugou["reports"]], [2023])
+        self.assertEqual(fugou["region"], "扶沟县")
+        self.assertEqual(fugou["level"], "department")
+        if len(paths) > 5:
+            hongze = next(a for a in agencies if "洪泽区人民政府" in a["names"])
+            self.assertEqual(sorted(hongze["names"]), ["洪泽区人民政府", "淮安市洪泽区人民政府"])
+            self.assertEqual([r["year"] for r in hongze["reports"]], [2023, 2024])
+            # problem counts agree with check on the same files
+            for report, path in zip(hongze["reports"], corpus):
+                check = run("check", path)
+                n = 0 if "no problems" in check.stdout else int(check.stdout.split(": ")[1].split()[0])
+                self.assertEqual(report["problems"], n)
+            self.assertEqual(hongze["problems"], sum(r["problems"] for r in hongze["reports"]))
+        rows = list(csv.reader(io.StringIO(run("list", "--library", self.lib, "--format", "csv").stdout)))
+        self.assertEqual(rows[0], ["agency", "region", "level", "year", "problems", "source"])
+        self.assertEqual(len(rows) - 1, sum(len(a["reports"]) for a in agencies))
+        self.assertIn([self.FUGOU, "扶沟县", "department", "2023", "0",
+                       os.path.realpath(sample("004_d75dc64ce6227108.txt"))], rows)
+        text = run("list", "--library", self.lib).stdout
+        self.assertIn(self.FUGOU + "\t扶沟县\t2023\t0 problems\n", text)
+        if len(paths) > 5:
+            self.assertRegex(text, "淮安市洪泽区人民政府|洪泽区人民政府")
+            self.assertIn("\t2023–2024\t", text)
+        bad = run("list", "--library", self.lib, "--format", "xml")
+        self.assertEqual(bad.returncode, 3)
+        self.assertIn("unknown format", bad.stderr)
+
+    def test_agencies_merge_kept(self):
+        short = self.variant("short.txt", self.FUGOU, "扶沟县工信局", "2024")
+        self.assertEqual(run("import", "--library", self.lib, sample("004_d75dc64ce6227108.txt"),
+                             short).returncode, 0)
+        self.assertEqual(len(self.list_json()), 2)
+        out = run("agencies", "merge", "--library", self.lib, self.FUGOU, "扶沟县工信局")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        agencies = self.list_json()
+        self.assertEqual(len(agencies), 1)
+        self.assertEqual(agencies[0]["agency"], self.FUGOU)
+        self.assertEqual([r["year"] for r in agencies[0]["reports"]], [2023, 2024])
+        # a later import of the other name joins the merged agency
+        later = self.variant("short-2022.txt", self.FUGOU, "扶沟县工信局", "2022")
+        self.assertEqual(run("import", "--library", self.lib, later).returncode, 0)
+        agencies = self.list_json()
+        self.assertEqual(len(agencies), 1)
+        self.assertEqual([r["year"] for r in agencies[0]["reports"]], [2022, 2023, 2024])
+        # and split back
+        out = run("agencies", "split", "--library", self.lib, "扶沟县工信局")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(sorted(len(a["reports"]) for a in self.list_json()), [1, 2])
+        unknown = run("agencies", "merge", "--library", self.lib, self.FUGOU, "没有这个局")
+        self.assertEqual(unknown.returncode, 2)
+        self.assertIn("no agency named “没有这个局”", unknown.stderr)
+        self.assertEqual(run("agencies", "merge", "--library", self.lib, self.FUGOU).returncode, 3)
+
+    def test_extract_and_check_from_library(self):
+        path = sample("004_d75dc64ce6227108.txt")
+        self.assertEqual(run("import", "--library", self.lib, path).returncode, 0)
+        direct = json.loads(run("extract", path).stdout)
+        stored = run("extract", "--library", self.lib, self.FUGOU + ":2023")
+        self.assertEqual(stored.returncode, 0, stored.stderr)
+        stored = json.loads(stored.stdout)
+        self.assertEqual(stored["cells"], direct["cells"])
+        self.assertEqual(stored["sources"], direct["sources"])
+        self.assertEqual(stored["sections"], direct["sections"])
+        self.assertEqual(stored["file"], self.FUGOU + ":2023")
+        by_options = run("extract", "--library", self.lib, "--agency", self.FUGOU, "--year", "2023",
+                         "--format", "csv")
+        self.assertEqual(by_options.stdout, run("extract", "--format", "csv", path).stdout)
+        check = run("check", "--library", self.lib, self.FUGOU + ":2023")
+        self.assertEqual(check.returncode, 0)
+        self.assertEqual(check.stdout, self.FUGOU + ":2023: no problems\n")
+        missing = run("check", "--library", self.lib, self.FUGOU + ":2019")
+        self.assertEqual(missing.returncode, 2)
+        self.assertIn("no report of “%s” for 2019" % self.FUGOU, missing.stderr)
+        bad = run("check", "--library", self.lib, "no-year")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("not AGENCY:YEAR", bad.stderr)
+        self.assertEqual(run("extract", "--agency", self.FUGOU, "--year", "2023").returncode, 3)
+
+    def test_import_usage(self):
+        out = run("import", "--library", self.lib)
+        self.assertEqual(out.returncode, 3)
+        self.assertIn("at least one file or folder", out.stderr)
+        self.assertIn("import", run("--help").stdout)
+
+    def test_sigkill_mid_import(self):
+        """A kill in the middle of a bulk import leaves a library that
+        opens, holds every report committed before the kill and no half
+        one."""
+        import signal
+        import sqlite3
+        import time
+        folder = os.path.join(self.tmp.name, "many")
+        os.mkdir(folder)
+        with open(sample("004_d75dc64ce6227108.txt"), encoding="utf-8") as f:
+            seed = f.read()
+        n_files = 1200
+        for i in range(n_files):
+            with open(os.path.join(folder, "%04d.txt" % i), "w", encoding="utf-8") as f:
+                f.write(seed.replace(self.FUGOU, han_name(i) + "县工业和信息化局"))
+        # a complete report of this shape, in a library of its own
+        whole = os.path.join(self.tmp.name, "whole.sqlite")
+        self.assertEqual(run("import", "--library", whole, os.path.join(folder, "0000.txt")).returncode, 0)
+        with sqlite3.connect(whole) as db:
+            shape = db.execute("SELECT (SELECT count(*) FROM cells), (SELECT count(*) FROM sections),"
+                               " (SELECT count(*) FROM problems)").fetchone()
+        self.assertGreater(shape[0], 100)
+
+        child = subprocess.Popen([CLI, "import", "--library", self.lib, folder],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seen = 0
+        deadline = time.monotonic() + 60
+        while seen < 100 and time.monotonic() < deadline and child.poll() is None:
+            time.sleep(0.005)
+            try:
+                with sqlite3.connect("file:%s?mode=ro" % self.lib, uri=True, timeout=1) as db:
+                    seen = db.execute("SELECT count(*) FROM reports").fetchone()[0]
+            except sqlite3.Error:
+                pass
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        self.assertEqual(child.returncode, -signal.SIGKILL, "the import ended before the kill")
+
+        listed = self.list_json()
+        with sqlite3.connect(self.lib) as db:
+            n = db.execute("SELECT count(*) FROM reports").fetchone()[0]
+            counts = db.execute("SELECT r.id, (SELECT count(*) FROM cells c WHERE c.report_id = r.id),"
+                                " (SELECT count(*) FROM sections s WHERE s.report_id = r.id),"
+                                " (SELECT count(*) FROM problems p WHERE p.report_id = r.id)"
+                                " FROM reports r").fetchall()
+            integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+        self.assertEqual(integrity, "ok")
+        self.assertGreaterEqual(n, seen)
+        self.assertLess(n, n_files)
+        self.assertEqual(len(listed), n)
+        for report_id, cells, sections, problems in counts:
+            self.assertEqual((cells, sections, problems), shape, "report %d is partial" % report_id)
+        # and the import, run again, finishes the rest
+        out = run("import", "--library", self.lib, folder)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertTrue(out.stdout.startswith("%d reports added, %d already in the library, 0 failed"
+                                              % (n_files - n, n)), out.stdout)
+
+
 class TapResult(unittest.TestResult):
     """Prints each test as a TAP line, so meson and the closing count see
     every test, and every skip, not one result for the whole file."""

@@ -12,6 +12,7 @@
 #include "nb-importer.h"
 #include "nb-problem.h"
 #include "nb-report-export.h"
+#include "nianbao-cli-library.h"
 
 /* nianbao-cli: the batch side of Nianbao.  Files are imported in parallel,
  * one per core, and printed in the order given. */
@@ -43,6 +44,9 @@ static Format format;
 static char *opt_password;
 static char *opt_pages;
 static gboolean opt_version;
+static char *opt_library;
+static char *opt_agency;
+static int opt_year;
 static NbImportOptions import_options;
 
 static void
@@ -73,6 +77,24 @@ import_all (Job   *jobs,
   for (guint i = 0; i < n_jobs; i++)
     g_thread_pool_push (pool, &jobs[i], NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+/* extract and check --library: the stored reports, by AGENCY:YEAR. */
+static gboolean
+load_stored (Job   *jobs,
+             guint  n_jobs)
+{
+  g_autoptr(NbLibrary) library = nb_cli_open_library (opt_library);
+
+  if (library == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_jobs; i++)
+    {
+      jobs[i].report = nb_cli_load_stored (library, jobs[i].path, &jobs[i].error);
+      if (jobs[i].report != NULL)
+        jobs[i].checker = nb_checker_new (jobs[i].report);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -190,11 +212,17 @@ main (int   argc,
     { "pages", 0, 0, G_OPTION_ARG_STRING, &opt_pages,
       N_("Read only these pages of PDF files: 3, 2-5 or 4-"), N_("RANGE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version"), NULL },
+    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &opt_library,
+      N_("Read stored reports from this library: give AGENCY:YEAR instead of files"), N_("PATH") },
+    { "agency", 0, 0, G_OPTION_ARG_STRING, &opt_agency,
+      N_("With --library: the agency (any of its names)"), N_("NAME") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &opt_year, N_("With --library: the year"), N_("YEAR") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree Job *jobs = NULL;
+  g_autofree char *agency_spec = NULL;
   const char *command;
   guint n_jobs;
   int status;
@@ -206,6 +234,11 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  if (argc >= 2 && nb_cli_is_library_command (argv[1]))
+    return g_str_equal (argv[1], "import") ? nb_cli_import (argc, argv)
+         : g_str_equal (argv[1], "list") ? nb_cli_list (argc, argv)
+         : nb_cli_agencies (argc, argv);
+
   context = g_option_context_new (_("extract|check FILE… — read annual reports on government "
                                     "information disclosure"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -213,7 +246,13 @@ main (int   argc,
   g_option_context_set_summary (context,
     _("Commands:\n"
       "  extract FILE…   print every cell of each report (text or PDF)\n"
-      "  check FILE…     print the problems the consistency rules find"));
+      "  check FILE…     print the problems the consistency rules find\n"
+      "  import PATH…    add reports (files, folders) to the library\n"
+      "  list            list the library's agencies, years and problems\n"
+      "  agencies merge NAME OTHER | agencies split NAME\n"
+      "\n"
+      "extract and check read stored reports with --library PATH and AGENCY:YEAR\n"
+      "arguments (or --agency NAME --year YEAR)."));
   g_option_context_set_description (context,
     _("extract --format json prints one JSON object per file and line: file, template "
       "(per table), agency, year, title, cells (null when missing), sources, problems "
@@ -236,7 +275,8 @@ main (int   argc,
       return EXIT_OK;
     }
 
-  if (argc < 3 || (!g_str_equal (argv[1], "extract") && !g_str_equal (argv[1], "check")))
+  if (argc < (opt_agency != NULL ? 2 : 3) ||
+      (!g_str_equal (argv[1], "extract") && !g_str_equal (argv[1], "check")))
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -264,12 +304,25 @@ main (int   argc,
   import_options.password = opt_password;
 
   command = argv[1];
-  n_jobs = argc - 2;
+  n_jobs = argc - 2 + (opt_agency != NULL);
   jobs = g_new0 (Job, n_jobs);
-  for (guint i = 0; i < n_jobs; i++)
+  for (guint i = 0; i < (guint) argc - 2; i++)
     jobs[i].path = argv[i + 2];
+  if (opt_agency != NULL)
+    jobs[n_jobs - 1].path = agency_spec = g_strdup_printf ("%s:%d", opt_agency, opt_year);
 
-  import_all (jobs, n_jobs);
+  if (opt_library != NULL)
+    {
+      if (!load_stored (jobs, n_jobs))
+        return EXIT_UNREADABLE;
+    }
+  else if (opt_agency != NULL)
+    {
+      g_printerr (_("nianbao-cli: --agency and --year need --library\n"));
+      return EXIT_USAGE;
+    }
+  else
+    import_all (jobs, n_jobs);
 
   status = g_str_equal (command, "extract") ? print_extract (jobs, n_jobs)
                                             : print_check (jobs, n_jobs);
