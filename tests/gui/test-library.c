@@ -351,6 +351,19 @@ fixture_tear_down (Fixture *fixture)
   g_free (fixture->dir);
 }
 
+/* The sidebar's pages: the list, empty, importing, nothing found. */
+static GtkStack *
+sidebar_stack (NbLibraryView *view)
+{
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (view), GTK_TYPE_STACK, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "importing") != NULL)
+      return g_ptr_array_index (stacks, i);
+  g_assert_not_reached ();
+}
+
 static void
 import_and_wait (Fixture    *fixture,
                  const char *path)
@@ -361,6 +374,9 @@ import_and_wait (Fixture    *fixture,
   fixture->n_progress = 0;
   g_assert_true (nb_library_view_import (fixture->view, paths));
   g_assert_true (nb_library_view_get_importing (fixture->view));
+  /* An empty library says the reports are coming, not that it is empty. */
+  if (g_list_model_get_n_items (nb_library_get_agencies (nb_library_view_get_library (fixture->view))) == 0)
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack (fixture->view)), ==, "importing");
   /* One import at a time. */
   g_assert_false (nb_library_view_import (fixture->view, paths));
   wait_until (flag_set, &fixture->finished);
@@ -544,6 +560,7 @@ test_import_search_merge_open (void)
   g_assert_cmpstr (agency_names (fixture.view), ==, "扶沟县工业和信息化局");
   nb_library_view_set_search (fixture.view, "no such agency");
   g_assert_cmpstr (agency_names (fixture.view), ==, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack (fixture.view)), ==, "no-results");
   nb_library_view_set_search (fixture.view, NULL);
   g_assert_cmpuint (count_agencies (fixture.view), ==, 5);
 

@@ -98,7 +98,7 @@ update_page (NbLibraryView *self)
   const char *page = "list";
 
   if (self->library == NULL || g_list_model_get_n_items (nb_library_get_agencies (self->library)) == 0)
-    page = "empty";
+    page = self->import_cancellable != NULL ? "importing" : "empty";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
     page = "no-results";
   gtk_stack_set_visible_child_name (self->stack, page);
@@ -327,6 +327,7 @@ nb_library_view_get_library (NbLibraryView *self)
 void
 _nb_library_view_notify_importing (NbLibraryView *self)
 {
+  update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
 }
 
