@@ -24,7 +24,7 @@ struct _NbLibraryRow
   GtkLabel        *subtitle;
   GtkImage        *source_icon;
   GtkLabel        *badge;
-  GtkMenuButton   *menu_button;
+  GtkWidget       *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (NbLibraryRow, nb_library_row, GTK_TYPE_WIDGET)
@@ -67,16 +67,78 @@ agency_menu (NbLibraryAgency *agency)
   return G_MENU_MODEL (menu);
 }
 
+/* Tooltips are made when asked for too: setting one on every bind asks
+ * the display where the pointer is, each time. */
+static gboolean
+on_query_tooltip (NbLibraryRow *self,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip)
+{
+  g_autoptr(GObject) item = self->row ? gtk_tree_list_row_get_item (self->row) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_problems = 0;
+
+  if (NB_IS_LIBRARY_AGENCY (item))
+    {
+      const char *const *names = nb_library_agency_get_names (NB_LIBRARY_AGENCY (item));
+      g_autofree char *joined = names ? g_strjoinv ("\n", (GStrv) names) : NULL;
+
+      g_string_append (text, joined ? joined : nb_library_agency_get_name (NB_LIBRARY_AGENCY (item)));
+      n_problems = nb_library_agency_get_n_problems (NB_LIBRARY_AGENCY (item));
+    }
+  else if (NB_IS_LIBRARY_ENTRY (item))
+    {
+      g_string_append (text, nb_library_entry_get_title (NB_LIBRARY_ENTRY (item)));
+      if (!nb_library_entry_get_source_available (NB_LIBRARY_ENTRY (item)))
+        g_string_append_printf (text, "\n%s", _("The source is not at hand"));
+      n_problems = nb_library_entry_get_n_problems (NB_LIBRARY_ENTRY (item));
+    }
+  else
+    return FALSE;
+
+  if (n_problems > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u problem", "%u problems", n_problems),
+                              n_problems);
+    }
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+/* The menu is made when asked for: making one for every row bound would
+ * slow scrolling and typing in a large library. */
+static void
+on_menu_closed (GtkPopover *popover)
+{
+  gtk_widget_unparent (GTK_WIDGET (popover));
+}
+
+static void
+on_menu_clicked (NbLibraryRow *self)
+{
+  g_autoptr(GObject) item = self->row ? gtk_tree_list_row_get_item (self->row) : NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  GtkWidget *popover;
+
+  if (!NB_IS_LIBRARY_AGENCY (item))
+    return;
+  menu = agency_menu (NB_LIBRARY_AGENCY (item));
+  popover = gtk_popover_menu_new_from_model (menu);
+  gtk_widget_set_parent (popover, self->menu_button);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_menu_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
 static void
 set_badge (NbLibraryRow *self,
            guint         n_problems)
 {
   g_autofree char *text = g_strdup_printf ("%u", n_problems);
-  g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem", "%u problems",
-                                                           n_problems), n_problems);
 
   gtk_label_set_label (self->badge, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge), tooltip);
   gtk_widget_set_visible (GTK_WIDGET (self->badge), n_problems > 0);
 }
 
@@ -85,7 +147,6 @@ bind_agency (NbLibraryRow    *self,
              NbLibraryAgency *agency)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autoptr(GMenuModel) menu = agency_menu (agency);
   g_autofree char *years = nb_library_agency_dup_years_text (agency);
   const char *const *names = nb_library_agency_get_names (agency);
   const char *region = nb_library_agency_get_region (agency);
@@ -113,14 +174,12 @@ bind_agency (NbLibraryRow    *self,
       /* Translators: the other names of an agency */
       also = g_strdup_printf (_("Also %s"), others->str);
       gtk_label_set_label (self->names, also);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->names), also);
       gtk_widget_set_visible (GTK_WIDGET (self->names), TRUE);
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->names), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->source_icon), FALSE);
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), TRUE);
+  gtk_widget_set_visible (self->menu_button, TRUE);
   set_badge (self, nb_library_agency_get_n_problems (agency));
   gtk_widget_remove_css_class (GTK_WIDGET (self), "year");
 }
@@ -132,14 +191,12 @@ bind_entry (NbLibraryRow   *self,
   g_autofree char *year = g_strdup_printf ("%d", nb_library_entry_get_year (entry));
 
   gtk_label_set_label (self->title, year);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), nb_library_entry_get_title (entry));
   gtk_widget_set_visible (GTK_WIDGET (self->names), FALSE);
   gtk_label_set_label (self->subtitle, nb_library_entry_get_source_available (entry)
                                          ? NULL : _("The source is not at hand"));
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle), !nb_library_entry_get_source_available (entry));
   gtk_widget_set_visible (GTK_WIDGET (self->source_icon), !nb_library_entry_get_source_available (entry));
-  gtk_menu_button_set_menu_model (self->menu_button, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), FALSE);
+  gtk_widget_set_visible (self->menu_button, FALSE);
   set_badge (self, nb_library_entry_get_n_problems (entry));
   gtk_widget_add_css_class (GTK_WIDGET (self), "year");
 }
@@ -156,10 +213,7 @@ nb_library_row_set_row (NbLibraryRow   *self,
     return;
   gtk_tree_expander_set_list_row (self->expander, row);
   if (row == NULL)
-    {
-      gtk_menu_button_set_menu_model (self->menu_button, NULL);
-      return;
-    }
+    return;
 
   item = gtk_tree_list_row_get_item (row);
   if (NB_IS_LIBRARY_AGENCY (item))
@@ -228,6 +282,8 @@ nb_library_row_class_init (NbLibraryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbLibraryRow, source_icon);
   gtk_widget_class_bind_template_child (widget_class, NbLibraryRow, badge);
   gtk_widget_class_bind_template_child (widget_class, NbLibraryRow, menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_menu_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip);
 }
 
 static void

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* The sidebar's rooms share its struct:
- *   nb-library-view.c         the class, the models (filter, sort, tree),
+ *   nb-library-view.c         the class, the models (sort, filter, tree),
  *                             activation, the agency actions
  *   nb-library-view-import.c  an import's progress, cancel, drop
  *   nb-library-dialogs.c      merge, split, region and level, failures */
@@ -22,7 +22,6 @@ struct _NbLibraryView
   GtkSortListModel   *sort_model;
   GtkTreeListModel   *tree_model;
   GtkCustomFilter    *filter;
-  GtkCustomSorter    *sorter;
   char               *search;
   NbLibrarySort       sort;
   GCancellable       *import_cancellable;
