@@ -26,13 +26,13 @@ wait_for_frame (GtkWidget *window)
 }
 
 static GtkWidget *
-find_scrolled (GtkWidget *widget)
+find_list (GtkWidget *widget)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget))
+  if (GTK_IS_LIST_VIEW (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_scrolled (child);
+      GtkWidget *found = find_list (child);
 
       if (found != NULL)
         return found;
@@ -102,10 +102,11 @@ main (int   argc,
   wait_for_frame (window);
 
   /* Scroll through every agency, a page at a time, one frame each. */
-  scrolled = find_scrolled (view);
+  scrolled = gtk_widget_get_ancestor (find_list (view), GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  g_print ("list: %.0f px in a page of %.0f px\n", gtk_adjustment_get_upper (adjustment),
-           gtk_adjustment_get_page_size (adjustment));
+  g_print ("list: %.0f px in a page of %.0f px; window %d px high, mapped %d\n",
+           gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment),
+           gtk_widget_get_height (window), gtk_widget_get_mapped (scrolled));
   while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
          gtk_adjustment_get_upper (adjustment) - 1)
     {
