@@ -22,6 +22,8 @@ struct _NbReportView
   GCancellable        *cancellable;
   char                *error;          /* the message of a failed load */
   char                *title;
+  NbLibrary           *library;        /* the report came from it, or NULL */
+  gint64               library_report_id;
 
   GtkWidget           *grids[NB_N_TABLES];
   GtkTextView         *section_views[NB_N_SECTIONS];

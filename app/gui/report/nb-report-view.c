@@ -79,6 +79,8 @@ update_source (NbReportView *self)
     case NB_SOURCE_STATE_NONE:
     case NB_SOURCE_STATE_SAME:
     default:
+      if (self->library != NULL && nb_document_get_source (self->document) == NULL)
+        message = _("The source is not at hand; the cells stored in the library are shown");
       break;
     }
   gtk_label_set_label (self->source_message, message);
@@ -301,6 +303,66 @@ nb_report_view_save_finish (NbReportView  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- The library ----------------------------------------------------- */
+
+/**
+ * nb_report_view_set_library:
+ * @self: a #NbReportView
+ * @library: the library the view's report came from
+ * @report_id: the report's id in @library
+ *
+ * Marks the view's report as @library's, so that it is saved back there.
+ */
+void
+nb_report_view_set_library (NbReportView *self,
+                            NbLibrary    *library,
+                            gint64        report_id)
+{
+  g_return_if_fail (NB_IS_REPORT_VIEW (self));
+  g_return_if_fail (NB_IS_LIBRARY (library));
+
+  g_set_object (&self->library, library);
+  self->library_report_id = report_id;
+  update_source (self);
+}
+
+/* The report's id in the library it came from, or 0. */
+gint64
+nb_report_view_get_library_report_id (NbReportView *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT_VIEW (self), 0);
+  return self->library != NULL ? self->library_report_id : 0;
+}
+
+/**
+ * nb_report_view_save_to_library:
+ * @self: a #NbReportView whose report came from a library
+ * @error: why it was not saved
+ *
+ * Saves the report, with the text still being typed in a section, back
+ * into its library (one transaction); the report is then saved.
+ *
+ * Returns: whether it was saved
+ */
+gboolean
+nb_report_view_save_to_library (NbReportView  *self,
+                                GError       **error)
+{
+  g_return_val_if_fail (NB_IS_REPORT_VIEW (self), FALSE);
+
+  if (self->library == NULL || self->report == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("This report is not from the library"));
+      return FALSE;
+    }
+  _nb_report_view_commit_sections (self);
+  if (!nb_library_save_report (self->library, self->library_report_id, self->report, error))
+    return FALSE;
+  nb_report_set_modified (self->report, FALSE);
+  return TRUE;
 }
 
 /* ---- Cells, grids, zoom ------------------------------------------------ */
@@ -535,6 +597,7 @@ nb_report_view_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
   g_clear_object (&self->report);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->title, g_free);
 

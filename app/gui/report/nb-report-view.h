@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "nb-document.h"
+#include "nb-library.h"
 #include "nb-report.h"
 #include "nb-source-view.h"
 
@@ -49,6 +50,12 @@ void          nb_report_view_save_async   (NbReportView        *self,
                                            gpointer             user_data);
 gboolean      nb_report_view_save_finish  (NbReportView        *self,
                                            GAsyncResult        *result,
+                                           GError             **error);
+void          nb_report_view_set_library  (NbReportView        *self,
+                                           NbLibrary           *library,
+                                           gint64               report_id);
+gint64        nb_report_view_get_library_report_id (NbReportView *self);
+gboolean      nb_report_view_save_to_library (NbReportView     *self,
                                            GError             **error);
 
 G_END_DECLS

@@ -10,7 +10,11 @@
 
 struct _NbApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  NbLibrary      *library;      /* shared by the windows */
+  char           *library_path;
+  gboolean        library_seeded;
 };
 
 G_DEFINE_FINAL_TYPE (NbApplication, nb_application, ADW_TYPE_APPLICATION)
@@ -24,6 +28,59 @@ get_window (NbApplication *self,
   if (window == NULL && create)
     window = GTK_WINDOW (nb_window_new (self));
   return NB_WINDOW (window);
+}
+
+/**
+ * nb_application_get_library:
+ * @self: the application
+ * @seed: (out) (optional): set when the library was just made and the
+ *   caller should fill it with the samples (told to one caller only)
+ * @error: why it could not be opened
+ *
+ * The library the settings name ("library-path", empty for the default
+ * place), opened once and shared by the windows; opened again when the
+ * setting names another file.
+ *
+ * Returns: (transfer none) (nullable): the library
+ */
+NbLibrary *
+nb_application_get_library (NbApplication  *self,
+                            gboolean       *seed,
+                            GError        **error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = g_settings_get_string (settings, "library-path");
+
+  g_return_val_if_fail (NB_IS_APPLICATION (self), NULL);
+
+  if (seed != NULL)
+    *seed = FALSE;
+  if (*path == '\0')
+    {
+      g_free (path);
+      path = nb_library_dup_default_path ();
+    }
+
+  if (self->library == NULL || g_strcmp0 (path, self->library_path) != 0)
+    {
+      NbLibrary *library = nb_library_open (path, error);
+
+      if (library == NULL)
+        return NULL;
+      g_set_object (&self->library, library);
+      g_object_unref (library);
+      g_free (self->library_path);
+      self->library_path = g_steal_pointer (&path);
+      self->library_seeded = FALSE;
+    }
+
+  if (!self->library_seeded)
+    {
+      self->library_seeded = TRUE;
+      if (seed != NULL)
+        *seed = nb_library_get_is_new (self->library);
+    }
+  return self->library;
 }
 
 static void
@@ -257,9 +314,23 @@ nb_application_startup (GApplication *app)
 }
 
 static void
+nb_application_finalize (GObject *object)
+{
+  NbApplication *self = NB_APPLICATION (object);
+
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->library_path, g_free);
+
+  G_OBJECT_CLASS (nb_application_parent_class)->finalize (object);
+}
+
+static void
 nb_application_class_init (NbApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = nb_application_finalize;
 
   app_class->activate = nb_application_activate;
   app_class->open = nb_application_open;

@@ -211,7 +211,22 @@ _nb_window_save_view (NbWindow     *self,
       return;
     }
 
+  /* A library report goes back into the library, and to a file when asked. */
   saved_file = nb_document_get_saved_file (nb_report_view_get_document (view));
+  if (nb_report_view_get_library_report_id (view) > 0)
+    {
+      if (!_nb_window_save_to_library (self, view))
+        {
+          save_data_finish (data, FALSE);
+          return;
+        }
+      if (!choose_file && saved_file == NULL)
+        {
+          _nb_window_toast (self, _("Saved in the library"));
+          save_data_finish (data, TRUE);
+          return;
+        }
+    }
   if (!choose_file && saved_file != NULL)
     {
       save_to (data, saved_file);

@@ -11,7 +11,6 @@ struct _NbWindow
 
   GSettings            *settings;
   GSignalGroup         *view_signals;
-  GPtrArray            *recent_uris;    /* char *, one per row of recent_list */
   gboolean              closing;        /* closing tab by tab, then the window */
 
   /* Template children */
@@ -20,8 +19,9 @@ struct _NbWindow
   GtkStack             *stack;
   AdwTabBar            *tab_bar;
   AdwTabView           *tab_view;
-  GtkListBox           *recent_list;
-  GtkWidget            *recent_group;
+  GtkPaned             *paned;
+  NbLibraryView        *library_view;
+  GtkToggleButton      *library_button;
 };
 
 /* Called when a save asked for is done: saved, or failed or cancelled
@@ -42,6 +42,13 @@ void _nb_window_save_view          (NbWindow      *self,
                                     gpointer       user_data);
 GPtrArray *_nb_window_list_modified (NbWindow     *self);
 void _nb_window_destroy            (NbWindow      *self);
-void _nb_window_update_recent      (NbWindow      *self);
+NbReportView *_nb_window_add_view   (NbWindow      *self,
+                                    NbDocument    *document);
+
+/* nb-window-library.c */
+void _nb_window_class_library_init (NbWindowClass *klass);
+void _nb_window_init_library       (NbWindow      *self);
+gboolean _nb_window_save_to_library (NbWindow     *self,
+                                    NbReportView  *view);
 
 G_END_DECLS

@@ -12,8 +12,6 @@
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char *const recent_mime_types[] = { "text/plain", "application/pdf", NULL };
-
 void
 _nb_window_toast (NbWindow   *self,
                   const char *message)
@@ -126,8 +124,6 @@ on_selected_page (NbWindow *self)
   gtk_stack_set_visible_child_name (self->stack, view ? "tabs" : "empty");
   update_title (self);
   _nb_window_actions_update (self);
-  if (view == NULL)
-    _nb_window_update_recent (self);
 }
 
 static gboolean
@@ -149,23 +145,14 @@ find_open_view (NbWindow  *self,
   return FALSE;
 }
 
+/* A new tab for @document, selected; the caller loads it if need be. */
 NbReportView *
-nb_window_open_file (NbWindow *self,
-                     GFile    *file)
+_nb_window_add_view (NbWindow   *self,
+                     NbDocument *document)
 {
-  g_autoptr(NbDocument) document = NULL;
-  NbReportView *view;
+  NbReportView *view = nb_report_view_new_for_document (document);
   AdwTabPage *page;
-  g_autofree char *uri = NULL;
 
-  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if (find_open_view (self, file))
-    return nb_window_get_visible_view (self);
-
-  document = nb_document_new (file);
-  view = nb_report_view_new_for_document (document);
   g_signal_connect_object (document, "notify::saved-file", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "notify::title", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
@@ -175,9 +162,29 @@ nb_window_open_file (NbWindow *self,
                            G_CONNECT_SWAPPED);
 
   page = adw_tab_view_append (self->tab_view, GTK_WIDGET (view));
-  nb_report_view_load (view, NULL);
   update_page (page);
   adw_tab_view_set_selected_page (self->tab_view, page);
+  return view;
+}
+
+NbReportView *
+nb_window_open_file (NbWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(NbDocument) document = NULL;
+  NbReportView *view;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (find_open_view (self, file))
+    return nb_window_get_visible_view (self);
+
+  document = nb_document_new (file);
+  view = _nb_window_add_view (self, document);
+  nb_report_view_load (view, NULL);
+  update_page (adw_tab_view_get_page (self->tab_view, GTK_WIDGET (view)));
 
   uri = g_file_get_uri (file);
   {
@@ -192,59 +199,6 @@ nb_window_open_file (NbWindow *self,
   }
 
   return view;
-}
-
-/* ---- Recent reports on the empty page -------------------------------- */
-
-static void
-on_recent_activated (GtkListBox    *list,
-                     GtkListBoxRow *row,
-                     NbWindow      *self)
-{
-  int index = gtk_list_box_row_get_index (row);
-  g_autoptr(GFile) file = NULL;
-
-  if (index < 0 || (guint) index >= self->recent_uris->len)
-    return;
-  file = g_file_new_for_uri (g_ptr_array_index (self->recent_uris, index));
-  nb_window_open_file (self, file);
-}
-
-void
-_nb_window_update_recent (NbWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  GtkWidget *child;
-  guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-  g_ptr_array_set_size (self->recent_uris, 0);
-
-  for (GList *l = items; l && shown < 8; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      GtkWidget *row;
-      g_autofree char *location = NULL;
-
-      if (!gtk_recent_info_has_application (info, g_get_application_name ()) ||
-          !gtk_recent_info_exists (info) ||
-          !g_strv_contains (recent_mime_types, gtk_recent_info_get_mime_type (info)))
-        continue;
-
-      row = adw_action_row_new ();
-      location = gtk_recent_info_get_uri_display (info);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_ptr_array_add (self->recent_uris, g_strdup (gtk_recent_info_get_uri (info)));
-      gtk_list_box_append (self->recent_list, row);
-      shown++;
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-
-  gtk_widget_set_visible (self->recent_group, shown > 0);
 }
 
 /* ---- Drag and drop ---------------------------------------------------- */
@@ -459,7 +413,6 @@ nb_window_finalize (GObject *object)
 
   g_clear_object (&self->view_signals);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->recent_uris, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
@@ -483,10 +436,14 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, tab_view);
-  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_list);
-  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, library_view);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, library_button);
+
+  _nb_window_class_library_init (klass);
 
   g_type_ensure (NB_TYPE_REPORT_VIEW);
+  g_type_ensure (NB_TYPE_LIBRARY_VIEW);
 }
 
 static void
@@ -495,7 +452,6 @@ nb_window_init (NbWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->recent_uris = g_ptr_array_new_with_free_func (g_free);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -521,15 +477,12 @@ nb_window_init (NbWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tab_view, "notify::n-pages", G_CALLBACK (on_n_pages), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self, 0);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (_nb_window_update_recent), self, G_CONNECT_SWAPPED);
-  _nb_window_update_recent (self);
+  _nb_window_init_library (self);
   on_selected_page (self);
 }
 

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "nb-application.h"
+#include "nb-library-view.h"
 #include "nb-report-view.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,8 @@ NbReportView *nb_window_open_file        (NbWindow      *self,
                                           GFile         *file);
 NbReportView *nb_window_get_visible_view (NbWindow      *self);
 guint         nb_window_get_n_views      (NbWindow      *self);
+NbLibraryView *nb_window_get_library_view (NbWindow     *self);
+NbReportView *nb_window_open_library_report (NbWindow   *self,
+                                          gint64         report_id);
 
 G_END_DECLS
