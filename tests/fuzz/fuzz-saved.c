@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "nb-checker.h"
 #include "nb-fuzz.h"
 #include "nb-report-export.h"
 #include "nb-report-file.h"
@@ -13,6 +14,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbChecker) checker = NULL;
   g_autoptr(NbReport) again = NULL;
   g_autoptr(GBytes) saved_bytes = NULL;
   g_autofree char *saved = NULL;
@@ -22,7 +24,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   report = nb_report_file_load_bytes (bytes, NULL, NULL);
   if (report == NULL)
     return 0;
-  json = nb_report_export_json (report, NULL, "fuzz");
+  checker = nb_checker_new (report);
+  json = nb_report_export_json (report, nb_checker_get_problems (checker), "fuzz");
   saved = nb_report_file_to_data (report);
   saved_bytes = g_bytes_new_static (saved, strlen (saved));
   again = nb_report_file_load_bytes (saved_bytes, NULL, &error);

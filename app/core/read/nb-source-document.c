@@ -80,30 +80,65 @@ is_pdf (GBytes *bytes)
   return FALSE;
 }
 
+static goffset
+size_limit (NbSourceKind kind)
+{
+  switch (kind)
+    {
+    case NB_SOURCE_KIND_PDF:
+      return NB_SOURCE_MAX_PDF_SIZE;
+    case NB_SOURCE_KIND_SAVED:
+      return NB_REPORT_FILE_MAX_SIZE;
+    case NB_SOURCE_KIND_TEXT:
+    default:
+      return NB_SOURCE_MAX_TEXT_SIZE;
+    }
+}
+
 static gboolean
-check_size (goffset   size,
-            gboolean  pdf,
-            GError  **error)
+check_size (goffset        size,
+            NbSourceKind   kind,
+            GError       **error)
 {
   g_autofree char *size_text = NULL;
+  g_autofree char *limit = NULL;
 
-  if (size <= (pdf ? NB_SOURCE_MAX_PDF_SIZE : NB_SOURCE_MAX_TEXT_SIZE))
+  if (size <= size_limit (kind))
     return TRUE;
 
   size_text = g_format_size (size);
-  if (pdf)
+  limit = g_format_size (size_limit (kind));
+  if (kind == NB_SOURCE_KIND_PDF)
     g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
                  _("The file is too large to be a report (%s)"), size_text);
+  else if (kind == NB_SOURCE_KIND_SAVED)
+    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                 _("The file is too large to be a saved report (%s; the limit is %s)"),
+                 size_text, limit);
   else
-    {
-      g_autofree char *limit = g_format_size (NB_SOURCE_MAX_TEXT_SIZE);
-
-      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (%s; text reports are a few KB, "
-                     "the limit is %s)"),
-                   size_text, limit);
-    }
+    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                 _("The file is too large to be a report (%s; text reports are a few KB, "
+                   "the limit is %s)"),
+                 size_text, limit);
   return FALSE;
+}
+
+/* The kind a file's first bytes announce, for its size limit while it is
+ * read: a PDF, JSON (a saved report, or refused) or a text. */
+static NbSourceKind
+head_kind (GBytes *head)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (head, &length);
+  gsize i = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i < length && (data[i] == '{' || data[i] == '['))
+    return NB_SOURCE_KIND_SAVED;
+  return is_pdf (head) ? NB_SOURCE_KIND_PDF : NB_SOURCE_KIND_TEXT;
 }
 
 static void
@@ -121,7 +156,7 @@ static gboolean
 read_into (int            fd,
            GByteArray    *data,
            gsize          want,
-           gboolean       pdf,
+           NbSourceKind   kind,
            GCancellable  *cancellable,
            GError       **error)
 {
@@ -148,7 +183,7 @@ read_into (int            fd,
           break;
         }
       g_byte_array_append (data, buffer, n);
-      if (!check_size (data->len, pdf, error))
+      if (!check_size (data->len, kind, error))
         break;
       if (want != G_MAXSIZE && (want -= n) == 0)
         {
@@ -161,7 +196,10 @@ read_into (int            fd,
   return ok;
 }
 
-/* The whole file, read-only, never more than the limit of its kind. */
+/* The whole file, read-only, never more than the limit of its kind.
+ * Only a regular file: opened without blocking (a named pipe with no
+ * writer would hang open ()), then checked on the descriptor, so what is
+ * checked is what is read. */
 static GBytes *
 read_file (const char    *path,
            GCancellable  *cancellable,
@@ -169,41 +207,50 @@ read_file (const char    *path,
 {
   g_autoptr(GByteArray) data = NULL;
   g_autoptr(GBytes) head = NULL;
-  GStatBuf st;
-  gboolean pdf;
+  struct stat st;
+  NbSourceKind kind;
   int fd;
   gboolean ok;
 
-  if (g_stat (path, &st) != 0)
-    {
-      set_errno_error (error, errno);
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("It is a folder, not a file"));
-      return NULL;
-    }
-  if (!check_size (st.st_size, TRUE, error))
-    return NULL;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
   if (fd < 0)
     {
       set_errno_error (error, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      set_errno_error (error, errno);
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      if (S_ISDIR (st.st_mode))
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("It is a folder, not a file"));
+      else
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                     _("It is not a regular file (a device, a pipe or a socket): "
+                       "Nianbao reads only files"));
+      close (fd);
+      return NULL;
+    }
+  if (!check_size (st.st_size, NB_SOURCE_KIND_PDF, error))
+    {
+      close (fd);
       return NULL;
     }
 
   data = g_byte_array_sized_new (MIN (st.st_size, NB_SOURCE_MAX_PDF_SIZE) + 1);
 
   /* The head tells the kind, and the kind the limit. */
-  ok = read_into (fd, data, PDF_HEADER_SCAN + 4, TRUE, cancellable, error);
+  ok = read_into (fd, data, PDF_HEADER_SCAN + 4, NB_SOURCE_KIND_PDF, cancellable, error);
   if (ok)
     {
       head = g_bytes_new_static (data->data, data->len);
-      pdf = is_pdf (head);
-      ok = check_size (MAX (st.st_size, (goffset) data->len), pdf, error) &&
-           read_into (fd, data, G_MAXSIZE, pdf, cancellable, error);
+      kind = head_kind (head);
+      ok = check_size (MAX (st.st_size, (goffset) data->len), kind, error) &&
+           read_into (fd, data, G_MAXSIZE, kind, cancellable, error);
     }
   close (fd);
 
@@ -286,15 +333,27 @@ open_bytes (GBytes        *bytes,
   if (password != NULL && *password == '\0')
     password = NULL;
 
-  /* A report saved by Nianbao first: its JSON may quote anything. */
-  if (nb_report_file_is_saved_report (bytes))
-    self->kind = NB_SOURCE_KIND_SAVED;
-  else if (is_pdf (bytes))
-    self->kind = NB_SOURCE_KIND_PDF;
-  else
-    self->kind = NB_SOURCE_KIND_TEXT;
+  /* The limit of the kind the head announces, before any parsing. */
+  if (!check_size (g_bytes_get_size (bytes), head_kind (bytes), error))
+    return NULL;
 
-  if (!check_size (g_bytes_get_size (bytes), self->kind == NB_SOURCE_KIND_PDF, error))
+  /* A report saved by Nianbao first: its JSON may quote anything. */
+  switch (nb_report_file_sniff (bytes))
+    {
+    case NB_REPORT_FILE_SAVED:
+      self->kind = NB_SOURCE_KIND_SAVED;
+      break;
+    case NB_REPORT_FILE_OTHER_JSON:
+      g_set_error (error, NB_ERROR, NB_ERROR_INVALID_FILE, "%s",
+                   _("This is a JSON file, but not a report saved by Nianbao"));
+      return NULL;
+    case NB_REPORT_FILE_NONE:
+    default:
+      self->kind = is_pdf (bytes) ? NB_SOURCE_KIND_PDF : NB_SOURCE_KIND_TEXT;
+      break;
+    }
+
+  if (!check_size (g_bytes_get_size (bytes), self->kind, error))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
