@@ -102,7 +102,8 @@ def main():
         'two-pages.pdf': pdf([0, 1], [table_rows(), text_lines(['Page two', '- 2 -'])]),
         'shared-content.pdf': pdf([0, 0, 0], [text_lines(['Header', 'Same on every page'])]),
         'compressed.pdf': pdf([0], [table_rows()], compress=True),
-        'huge-box.pdf': pdf([0], [text_lines(['Far away'], x=1e9, top=1e9)],
+        # glyphs at 3e9: beyond an int (finding 5 of issue 14)
+        'huge-box.pdf': pdf([0], [text_lines(['Far away'], x=3e9, top=3e9)],
                             media_box='0 0 10000000000 10000000000'),
         'overlap.pdf': pdf([0], ['BT /F1 12 Tf 72 700 Td (AAAA) Tj 0 -4 Td (BBBB) Tj '
                                  '0 2 Td (1234) Tj ET']),

@@ -408,6 +408,55 @@ nb_source_document_open (const char    *path,
 }
 
 /**
+ * nb_source_document_open_verified:
+ * @path: the source a saved report names
+ * @sha256: (nullable): the SHA-256 it had when the report was read
+ * @password: (nullable): for an encrypted PDF
+ * @same: (out): whether the file has @sha256
+ * @document: (out) (optional) (nullable): the opened source, when @same
+ *
+ * Reads @path as nb_source_document_open () does, but compares its
+ * SHA-256 first: a file that is not the source (changed, or anything a
+ * saved report may name) is never decoded, parsed or shown.  With no
+ * @sha256 nothing can be the source.
+ *
+ * Returns: FALSE with @error when @path cannot be read, or the source
+ *   cannot be opened (a password is needed); TRUE otherwise.
+ */
+gboolean
+nb_source_document_open_verified (const char         *path,
+                                  const char         *sha256,
+                                  const char         *password,
+                                  GCancellable       *cancellable,
+                                  gboolean           *same,
+                                  NbSourceDocument  **document,
+                                  GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *checksum = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (same != NULL, FALSE);
+
+  *same = FALSE;
+  if (document != NULL)
+    *document = NULL;
+
+  bytes = read_file (path, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (sha256 == NULL || g_ascii_strcasecmp (sha256, checksum) != 0)
+    return TRUE;
+
+  *same = TRUE;
+  if (document == NULL)
+    return TRUE;
+  *document = open_bytes (bytes, path, password, cancellable, error);
+  return *document != NULL;
+}
+
+/**
  * nb_source_document_new_from_bytes:
  * @bytes: the document's content
  * @path: (nullable): where it came from, or %NULL

@@ -4,6 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <math.h>
 #include <string.h>
 
@@ -161,21 +166,54 @@ nb_report_file_to_data (NbReport *report)
   return json_generator_to_data (generator, NULL);
 }
 
-/* The source document is never written to. */
+/* Where writing @path writes: through symbolic links to their target, as
+ * editors do, so a link stays a link. */
+static char *
+resolve_target (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *link = g_file_read_link (current, NULL);
+      g_autofree char *dir = NULL;
+
+      if (link == NULL)
+        break;
+      if (g_path_is_absolute (link))
+        {
+          g_free (current);
+          current = g_steal_pointer (&link);
+          continue;
+        }
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (dir, link, NULL);
+    }
+  return g_steal_pointer (&current);
+}
+
+/* The source document is never written to, not even through a link. */
 static gboolean
 check_not_source (NbReport    *report,
                   const char  *path,
                   GError     **error)
 {
+  const char *source_path = nb_report_get_source_path (report);
+  g_autofree char *target_path = NULL;
   g_autoptr(GFile) target = NULL;
   g_autoptr(GFile) source = NULL;
+  GStatBuf target_st, source_st;
 
-  if (nb_report_get_source_path (report) == NULL)
+  if (source_path == NULL)
     return TRUE;
 
-  target = g_file_new_for_path (path);
-  source = g_file_new_for_path (nb_report_get_source_path (report));
-  if (!g_file_equal (source, target))
+  target_path = resolve_target (path);
+  target = g_file_new_for_path (target_path);
+  source = g_file_new_for_path (source_path);
+  if (!g_file_equal (source, target) &&
+      !(g_stat (target_path, &target_st) == 0 && g_stat (source_path, &source_st) == 0 &&
+        target_st.st_dev == source_st.st_dev && target_st.st_ino == source_st.st_ino))
     return TRUE;
 
   g_set_error (error, NB_ERROR, NB_ERROR_FAILED, "%s",
@@ -183,14 +221,72 @@ check_not_source (NbReport    *report,
   return FALSE;
 }
 
-/* Written to a temporary file, synced, then renamed over the target: a
- * crash leaves the old file or the new one, never half of one. */
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Cannot write “%s”: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Written to a private (0600) temporary file beside the target, given
+ * the target's mode, synced, then renamed over it: a crash leaves the old
+ * file or the new one, never half of one, and a 0600 report stays 0600.
+ * A symbolic link is written through. */
 static gboolean
 write_data (const char  *path,
             const char  *data,
             GError     **error)
 {
-  return g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  g_autofree char *target = resolve_target (path);
+  g_autofree char *tmp = g_strconcat (target, ".XXXXXX", NULL);
+  gsize length = strlen (data);
+  mode_t mode = 0644;
+  GStatBuf st;
+  int fd;
+
+  if (g_stat (target, &st) == 0)
+    mode = st.st_mode & 07777;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_errno_error (error, target, errno);
+
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        goto fail;
+      data += n, length -= n;
+    }
+  if (fchmod (fd, mode) != 0 || fsync (fd) != 0)
+    goto fail;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+  if (g_rename (tmp, target) != 0)
+    goto fail;
+  return TRUE;
+
+fail:
+  {
+    int saved_errno = errno;
+
+    if (fd >= 0)
+      close (fd);
+    g_unlink (tmp);
+    return set_errno_error (error, target, saved_errno);
+  }
 }
 
 gboolean
