@@ -119,7 +119,7 @@ assert_same_cells (NbReport *a,
 static void
 test_deep_nesting (void)
 {
-  g_autoptr(GString) s = g_string_new ("{\"format\": \"nianbao\", \"version\": 1, \"x\": ");
+  g_autoptr(GString) s = g_string_new ("{\"format\" : \"nianbao\", \"version\" : 1, \"x\" : ");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
@@ -210,7 +210,7 @@ test_too_many_words (void)
 static void
 test_saved_too_many_values (void)
 {
-  g_autoptr(GString) s = g_string_new ("{\"format\": \"nianbao\", \"version\": 1, \"x\": [0");
+  g_autoptr(GString) s = g_string_new ("{\"format\" : \"nianbao\", \"version\" : 1, \"x\" : [0");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
@@ -232,15 +232,15 @@ test_saved_too_large (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "big.nianbao", NULL);
-  g_autoptr(GString) s = g_string_new ("{\"format\": \"nianbao\", \"version\": 1, \"title\": \"%PDF-");
+  g_autoptr(GString) s = g_string_new ("{\"format\" : \"nianbao\", \"version\" : 1, \"title\" : \"%PDF-");
   g_autoptr(GError) error = NULL;
   g_autoptr(NbSourceDocument) source = NULL;
 
   /* "%PDF-" in its head, as a title may have: still a saved report, with
    * the limit of one, not a PDF's. */
   g_string_set_size (s, NB_REPORT_FILE_MAX_SIZE + 16);
-  memset (s->str + strlen ("{\"format\": \"nianbao\", \"version\": 1, \"title\": \"%PDF-"), 'a',
-          s->len - strlen ("{\"format\": \"nianbao\", \"version\": 1, \"title\": \"%PDF-") - 2);
+  memset (s->str + strlen ("{\"format\" : \"nianbao\", \"version\" : 1, \"title\" : \"%PDF-"), 'a',
+          s->len - strlen ("{\"format\" : \"nianbao\", \"version\" : 1, \"title\" : \"%PDF-") - 2);
   memcpy (s->str + s->len - 2, "\"}", 2);
   g_assert_true (g_file_set_contents (path, s->str, s->len, NULL));
 
