@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Nianbao needs to build, run and test on Debian 12.
+# Installs what Nianbao needs to build, run and test on Debian 12 (clang:
+# for the fuzzers, build-aux/fuzz.sh).
 set -euo pipefail
 
 packages=(
@@ -8,6 +9,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libpoppler-glib-dev libcairo2-dev libsqlite3-dev
   xvfb xauth desktop-file-utils appstream libxml2-utils
   fonts-noto-cjk poppler-utils locales
+  clang libclang-rt-14-dev
 )
 
 missing=()
