@@ -478,6 +478,9 @@ test_saved_wrong_types (void)
     { "\"s2.rules.new\" : {", "\"s2.rules.new\" : 5, \"x\" : {", "s2.rules.new" },
     { "\"state\" : \"found\"", "\"state\" : true", "cell s2.rules.new" },
     { "\"value\" : 0", "\"value\" : \"0\"", "cell s2.rules.new" },
+    /* Found by fuzz-saved: it loaded, and its save did not load back. */
+    { "\"title\" : \"", "\"title\" : \"\\ud800", "title" },
+    { "\"agency\" : \"", "\"agency\" : \"\\udc00", "agency" },
     { "\"source\" : {\n        \"line\"", "\"source\" : null, \"x\" : {\n        \"line\"", NULL },
   };
 

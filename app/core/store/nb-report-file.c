@@ -586,7 +586,9 @@ get_string (JsonObject  *object,
   *value = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  if (!is_string (node))
+  /* json-glib lets an escaped lone surrogate ("\ud800") through as
+   * invalid UTF-8, which no save could write back. */
+  if (!is_string (node) || !g_utf8_validate (json_node_get_string (node), -1, NULL))
     return type_error (what, _("a text"), error);
   *value = json_node_get_string (node);
   return TRUE;
