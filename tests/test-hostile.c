@@ -286,10 +286,15 @@ make_long_line_pdf (guint n_pages,
   return bytes_of (pdf);
 }
 
+/* Two pages, not the audit's 20 (README has their figures): Poppler
+ * grows a word 16 glyphs at a time, and under ASan every realloc of the
+ * one word of 40,000 is a copy. */
+#define N_LONG_PAGES 2
+
 static void
 test_pdf_long_line (void)
 {
-  g_autoptr(GBytes) bytes = make_long_line_pdf (20, 40000);
+  g_autoptr(GBytes) bytes = make_long_line_pdf (N_LONG_PAGES, 40000);
   g_autoptr(NbSourceDocument) source = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GError) error = NULL;
@@ -298,12 +303,12 @@ test_pdf_long_line (void)
 
   source = nb_source_document_new_from_bytes (bytes, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (nb_source_document_get_n_pages (source), ==, 20);
+  g_assert_cmpuint (nb_source_document_get_n_pages (source), ==, N_LONG_PAGES);
 
   /* Each page: one line, one token of 40,000 glyphs (they touch). */
   lines = nb_pdf_read_lines (source, &options, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (lines->len, ==, 20);
+  g_assert_cmpuint (lines->len, ==, N_LONG_PAGES);
   for (guint i = 0; i < lines->len; i++)
     {
       const NbLine *line = g_ptr_array_index (lines, i);
