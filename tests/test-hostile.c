@@ -487,6 +487,7 @@ test_saved_wrong_types (void)
           g_autoptr(NbReport) report = import_string (data, &error);
 
           g_assert_no_error (error);
+          g_assert_nonnull (report);
           continue;
         }
       if (i < 2)
@@ -497,6 +498,7 @@ test_saved_wrong_types (void)
           g_autoptr(GError) error = NULL;
           g_autoptr(NbReport) report = import_string (data, &error);
 
+          g_assert_null (report);
           g_assert_error (error, NB_ERROR, NB_ERROR_INVALID_FILE);
         }
       else
@@ -544,6 +546,8 @@ test_save_keeps_mode (void)
   g_autofree char *data = sample_saved (&report);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
+
+  g_assert_nonnull (data);
 
   g_assert_true (g_file_set_contents (path, "old", -1, NULL));
   g_assert_cmpint (g_chmod (path, 0600), ==, 0);
@@ -605,6 +609,7 @@ save_with_source (const char *dir,
   g_autofree char *data = sample_saved (&report);
   char *path = g_build_filename (dir, "report.nianbao", NULL);
 
+  g_assert_nonnull (data);
   if (recorded_path != NULL)
     nb_report_set_source_path (report, recorded_path);
   g_assert_true (nb_report_file_save (report, path, NULL));
