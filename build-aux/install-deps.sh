@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Nianbao needs to build, run and test on Debian 12.
+# Installs what Nianbao needs to build, run and test on Debian 12 (clang:
+# for the fuzzers, build-aux/fuzz.sh).
 set -euo pipefail
 
 packages=(
@@ -9,6 +10,7 @@ packages=(
   libxml2-dev libgsf-1-dev
   xvfb xauth desktop-file-utils appstream libxml2-utils
   fonts-noto-cjk poppler-utils locales
+  clang libclang-rt-14-dev
 )
 
 missing=()

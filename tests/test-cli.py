@@ -6,8 +6,10 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 
 CLI = os.environ.get("NIANBAO_CLI", "nianbao-cli")
@@ -29,11 +31,11 @@ READER_FIXTURES = [
 ]
 
 
-def run(*args, env=None):
+def run(*args, env=None, cwd=None):
     e = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
     if env:
         e.update(env)
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=120)
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=e, timeout=120, cwd=cwd)
 
 
 def sample(name):
@@ -553,6 +555,102 @@ class Library(unittest.TestCase):
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertTrue(out.stdout.startswith("%d reports added, %d already in the library, 0 failed"
                                               % (n_files - n, n)), out.stdout)
+class Hostile(unittest.TestCase):
+    """Broken and hostile files (issue 14): exit 2 and one line on standard
+    error that names the file and the reason; never a hang or a crash."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="nianbao-cli-")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def path(self, name, data=None):
+        path = os.path.join(self.dir, name)
+        if data is not None:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb" if isinstance(data, bytes) else "w") as f:
+                f.write(data)
+        return path
+
+    def assertUnreadable(self, path, reason):
+        out = run("extract", "--", path)
+        self.assertEqual(out.returncode, 2, out.stderr)
+        self.assertEqual(out.stdout, "")
+        self.assertEqual(out.stderr.count("\n"), 1, out.stderr)
+        self.assertTrue(out.stderr.startswith("nianbao-cli: %s: " % path), out.stderr)
+        self.assertIn(reason, out.stderr)
+
+    def test_options_end(self):
+        path = self.path("-report.txt", open(sample(SEEDS[0]), encoding="utf-8").read())
+        out = run("extract", "--format", "csv", "--", path)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("s3.new.natural", out.stdout)
+        out = run("check", "--", "-report.txt", cwd=self.dir)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stdout, "-report.txt: no problems\n")
+        # Without "--" it is an unknown option: a usage error.
+        self.assertEqual(run("check", "-report.txt", cwd=self.dir).returncode, 3)
+
+    def test_not_regular_files(self):
+        fifo = self.path("pipe.txt")
+        os.mkfifo(fifo)
+        for path in (fifo, "/dev/zero"):
+            self.assertUnreadable(path, "It is not a regular file (a device, a pipe or a socket): "
+                                        "Nianbao reads only files")
+        self.assertUnreadable(self.dir, "It is a folder, not a file")
+
+    def test_deep_nesting(self):
+        deep = '{"format": "nianbao", "version": 1, "x": ' + "[" * 75000 + "]" * 75000 + "}"
+        self.assertUnreadable(self.path("deep.nianbao", deep), "nested deeper than any saved report")
+
+    def test_saved_values(self):
+        saved = open(os.path.join(ROOT, "tests", "fuzz", "corpus", "saved", "small.nianbao"),
+                     encoding="utf-8").read()
+        self.assertUnreadable(self.path("inf.nianbao", saved.replace('"value":12', '"value":1e999')),
+                              "the value of cell s2.rules.new is inf")
+        self.assertUnreadable(self.path("type.nianbao", saved.replace('"version":1', '"version":{}')),
+                              "This is not a report saved by this version of Nianbao")
+        self.assertUnreadable(self.path("year.nianbao", saved.replace('"year":2023', '"year":[]')),
+                              "year is not a whole number in range")
+        self.assertUnreadable(self.path("other.json", '{"a": [1, 2]}'),
+                              "This is a JSON file, but not a report saved by Nianbao")
+
+    def test_saved_any_layout(self):
+        saved = json.load(open(os.path.join(ROOT, "tests", "fuzz", "corpus", "saved", "small.nianbao"),
+                               encoding="utf-8"))
+        path = self.path("sorted.nianbao", json.dumps(saved, indent=4, sort_keys=True))
+        out = run("extract", "--format", "csv", path)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("s2.rules.new,规章 · 本年制发件数,12\n", out.stdout)
+
+    def test_name_on_one_line(self):
+        path = self.path("two\nlines.txt", b"\x00\x01binary")
+        out = run("extract", path)
+        self.assertEqual(out.returncode, 2)
+        self.assertEqual(out.stderr, "nianbao-cli: %s: This is not a text file, and not a format "
+                                     "Nianbao reads\n" % path.replace("\n", "\\x0a"))
+
+    def test_source_changed(self):
+        seed = os.path.join(ROOT, "tests", "fuzz", "corpus", "saved", "sample-000.nianbao")
+        report = self.path("sample.nianbao", open(seed, encoding="utf-8").read())
+        source = self.path(os.path.join("data", "samples", SEEDS[0]),
+                           open(sample(SEEDS[0]), encoding="utf-8").read())
+        out = run("extract", report)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stderr, "")
+
+        with open(source, "a", encoding="utf-8") as f:
+            f.write("\n附：本报告已更正。\n")
+        out = run("extract", report)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stderr, "nianbao-cli: %s: its source data/samples/%s has changed since "
+                                     "the report was saved\n" % (report, SEEDS[0]))
+
+        os.unlink(source)
+        out = run("check", report)
+        self.assertEqual(out.stderr, "nianbao-cli: %s: its source data/samples/%s is missing\n"
+                                     % (report, SEEDS[0]))
 
 
 class TapResult(unittest.TestResult):

@@ -7,8 +7,10 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "nb-checker.h"
+#include "nb-document.h"
 #include "nb-importer.h"
 #include "nb-problem.h"
 #include "nb-report-export.h"
@@ -26,10 +28,11 @@ enum {
 
 typedef struct
 {
-  const char *path;
-  NbReport   *report;
-  NbChecker  *checker;
-  GError     *error;
+  const char    *path;
+  NbReport      *report;
+  NbChecker     *checker;
+  NbSourceState  source_state;   /* of a saved report */
+  GError        *error;
 } Job;
 
 typedef enum
@@ -57,8 +60,71 @@ run_job (gpointer data,
 
   (void) user_data;
   job->report = nb_import_file (job->path, &import_options, NULL, &job->error);
-  if (job->report != NULL)
-    job->checker = nb_checker_new (job->report);
+  if (job->report == NULL)
+    return;
+  job->checker = nb_checker_new (job->report);
+
+  /* A saved report: is its source still the one it was read from?  Only
+   * the SHA-256 is compared; the source is not opened. */
+  if (nb_report_get_file_path (job->report) != NULL)
+    nb_document_check_saved_source (job->report, job->path, NULL, NULL,
+                                    &job->source_state, NULL, NULL);
+}
+
+/* A name or a message on one line of the terminal: control characters
+ * (a newline in a file name, say) are escaped. */
+static char *
+one_line (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_source_state (const Job *job)
+{
+  g_autofree char *path = one_line (job->path);
+  g_autofree char *source = one_line (nb_report_get_source_path (job->report));
+
+  switch (job->source_state)
+    {
+    case NB_SOURCE_STATE_CHANGED:
+      g_printerr (_("nianbao-cli: %s: its source %s has changed since the report was saved\n"),
+                  path, source);
+      break;
+    case NB_SOURCE_STATE_MISSING:
+      g_printerr (_("nianbao-cli: %s: its source %s is missing\n"), path, source);
+      break;
+    case NB_SOURCE_STATE_NONE:
+    case NB_SOURCE_STATE_SAME:
+    default:
+      break;
+    }
+}
+
+/* "--" ends the options: GOption leaves it in place, among the files. */
+static void
+drop_option_end (int   *argc,
+                 char **argv)
+{
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal (argv[i], "--"))
+      {
+        memmove (&argv[i], &argv[i + 1], (*argc - i) * sizeof (char *));
+        (*argc)--;
+        return;
+      }
 }
 
 static void
@@ -275,6 +341,8 @@ main (int   argc,
       return EXIT_USAGE;
     }
 
+  drop_option_end (&argc, argv);
+
   if (opt_version)
     {
       g_print ("nianbao-cli %s\n", PACKAGE_VERSION);
@@ -337,9 +405,14 @@ main (int   argc,
     {
       if (jobs[i].error != NULL)
         {
-          g_printerr ("nianbao-cli: %s: %s\n", jobs[i].path, jobs[i].error->message);
+          g_autofree char *path = one_line (jobs[i].path);
+          g_autofree char *message = one_line (jobs[i].error->message);
+
+          g_printerr ("nianbao-cli: %s: %s\n", path, message);
           status = EXIT_UNREADABLE;
         }
+      else if (jobs[i].report != NULL)
+        print_source_state (&jobs[i]);
       g_clear_error (&jobs[i].error);
       g_clear_object (&jobs[i].checker);
       g_clear_object (&jobs[i].report);

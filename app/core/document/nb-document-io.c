@@ -77,36 +77,57 @@ report_progress (double   fraction,
                               apply_progress, update, (GDestroyNotify) progress_update_free);
 }
 
-/* The source a saved report names, compared with what it was.  FALSE only
- * when the load must stop: cancelled, or a password is needed. */
-static gboolean
-open_recorded_source (LoadData      *data,
-                      GCancellable  *cancellable,
-                      GError       **error)
+/**
+ * nb_document_check_saved_source:
+ * @report: a report loaded from a .nianbao file
+ * @report_path: where that file is (a relative source is relative to it)
+ * @password: (nullable): for the source, an encrypted PDF
+ * @state: (out): the source as recorded, changed, missing, or none named
+ * @source: (out) (optional) (nullable): the source, opened only when it is
+ *   the one the report was read from (its SHA-256 is compared first)
+ *
+ * The check that both the desktop app and nianbao-cli make of a saved
+ * report's source.  Blocking.
+ *
+ * Returns: FALSE only when cancelled, or the source needs a password.
+ */
+gboolean
+nb_document_check_saved_source (NbReport          *report,
+                                const char        *report_path,
+                                const char        *password,
+                                GCancellable      *cancellable,
+                                NbSourceState     *state,
+                                NbSourceDocument **source,
+                                GError           **error)
 {
-  const char *recorded_path = nb_report_get_source_path (data->report);
-  const char *recorded_sum = nb_report_get_source_checksum (data->report);
+  const char *recorded_path = nb_report_get_source_path (report);
   g_autofree char *path = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean same;
 
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (source != NULL)
+    *source = NULL;
   if (recorded_path == NULL)
     {
-      data->source_state = NB_SOURCE_STATE_NONE;
+      *state = NB_SOURCE_STATE_NONE;
       return TRUE;
     }
 
   /* A relative path was relative to where the report was saved. */
-  if (g_path_is_absolute (recorded_path))
+  if (g_path_is_absolute (recorded_path) || report_path == NULL)
     path = g_strdup (recorded_path);
   else
     {
-      g_autofree char *dir = g_path_get_dirname (data->path);
+      g_autofree char *dir = g_path_get_dirname (report_path);
 
       path = g_build_filename (dir, recorded_path, NULL);
     }
 
-  data->source = nb_source_document_open (path, data->password, cancellable, &local_error);
-  if (data->source == NULL)
+  if (!nb_source_document_open_verified (path, nb_report_get_source_checksum (report), password,
+                                         cancellable, &same, source, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
           g_error_matches (local_error, NB_ERROR, NB_ERROR_ENCRYPTED))
@@ -114,27 +135,24 @@ open_recorded_source (LoadData      *data,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      /* Gone or unreadable as a file: missing.  There but no longer a
-       * document we read: it changed. */
-      data->source_state = local_error->domain == G_FILE_ERROR ? NB_SOURCE_STATE_MISSING
-                                                                : NB_SOURCE_STATE_CHANGED;
-      g_debug ("Source of %s not opened: %s", data->path, local_error->message);
+      /* Gone or unreadable: missing.  There but no file we read (a
+       * folder, a device), or no longer a document: changed. */
+      *state = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+               g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+               g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR)
+               ? NB_SOURCE_STATE_MISSING : NB_SOURCE_STATE_CHANGED;
+      g_debug ("Source of %s not opened: %s", report_path, local_error->message);
       return TRUE;
     }
 
   /* A saved report is no report's source. */
-  if (nb_source_document_get_kind (data->source) == NB_SOURCE_KIND_SAVED)
+  if (source != NULL && *source != NULL &&
+      nb_source_document_get_kind (*source) == NB_SOURCE_KIND_SAVED)
     {
-      g_clear_object (&data->source);
-      data->source_state = NB_SOURCE_STATE_CHANGED;
-      return TRUE;
+      g_clear_object (source);
+      same = FALSE;
     }
-
-  if (recorded_sum != NULL &&
-      g_ascii_strcasecmp (recorded_sum, nb_source_document_get_checksum (data->source)) == 0)
-    data->source_state = NB_SOURCE_STATE_SAME;
-  else
-    data->source_state = NB_SOURCE_STATE_CHANGED;
+  *state = same ? NB_SOURCE_STATE_SAME : NB_SOURCE_STATE_CHANGED;
   return TRUE;
 }
 
@@ -170,7 +188,8 @@ load_thread (GTask        *task,
   if (nb_source_document_get_kind (opened) == NB_SOURCE_KIND_SAVED)
     {
       data->saved = TRUE;
-      if (!open_recorded_source (data, cancellable, &error))
+      if (!nb_document_check_saved_source (data->report, data->path, data->password, cancellable,
+                                           &data->source_state, &data->source, &error))
         {
           g_task_return_error (task, error);
           return;

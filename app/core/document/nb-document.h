@@ -66,4 +66,12 @@ const GError     *nb_document_get_error           (NbDocument          *self);
 gboolean          nb_document_get_modified        (NbDocument          *self);
 char             *nb_document_dup_title           (NbDocument          *self);
 
+gboolean          nb_document_check_saved_source  (NbReport            *report,
+                                                   const char          *report_path,
+                                                   const char          *password,
+                                                   GCancellable        *cancellable,
+                                                   NbSourceState       *state,
+                                                   NbSourceDocument   **source,
+                                                   GError             **error);
+
 G_END_DECLS

@@ -69,7 +69,7 @@ nb_import_source (NbSourceDocument       *source,
 
     case NB_SOURCE_KIND_TEXT:
     default:
-      lines = nb_text_split_lines (nb_source_document_get_text (source));
+      lines = nb_text_split_lines (nb_source_document_get_text (source), error);
       break;
     }
   if (lines == NULL)

@@ -3,8 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "nb-error.h"
 #include "nb-line.h"
 #include "nb-normalize.h"
 
@@ -41,6 +43,38 @@ GPtrArray *
 nb_line_stream_new (void)
 {
   return g_ptr_array_new_with_free_func ((GDestroyNotify) nb_line_free);
+}
+
+/**
+ * nb_line_stream_add:
+ * @line: (transfer full): taken in any case
+ * @n_tokens: the tokens in @lines so far, the reader's count; updated
+ *
+ * Appends @line, unless the stream would grow past what any report has:
+ * then frees it and fails with %NB_ERROR_TOO_LARGE.
+ */
+gboolean
+nb_line_stream_add (GPtrArray  *lines,
+                    NbLine     *line,
+                    gsize      *n_tokens,
+                    GError    **error)
+{
+  *n_tokens += line->tokens->len;
+  if (lines->len >= NB_LINE_STREAM_MAX_LINES)
+    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                 _("The document has too many lines to be a report (more than %d)"),
+                 NB_LINE_STREAM_MAX_LINES);
+  else if (*n_tokens > NB_LINE_STREAM_MAX_TOKENS)
+    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                 _("The document has too many words to be a report (more than %d)"),
+                 NB_LINE_STREAM_MAX_TOKENS);
+  else
+    {
+      g_ptr_array_add (lines, line);
+      return TRUE;
+    }
+  nb_line_free (line);
+  return FALSE;
 }
 
 void
@@ -205,6 +239,9 @@ nb_line_new_from_text (const char *raw,
           char_index++;
         }
       if (*p == '\0')
+        break;
+      /* One more than the stream takes, so that it refuses the line. */
+      if (line->tokens->len > NB_LINE_STREAM_MAX_TOKENS)
         break;
 
       start = p;

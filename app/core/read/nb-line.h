@@ -12,6 +12,11 @@ G_BEGIN_DECLS
  * per visual line, its text normalised, split into tokens that each know
  * where in the source they are. */
 
+/* No report has more lines or tokens than these: a document that does
+ * is refused before it fills the memory (a line costs about 600 bytes). */
+#define NB_LINE_STREAM_MAX_LINES  200000
+#define NB_LINE_STREAM_MAX_TOKENS 1000000
+
 typedef struct
 {
   char     *text;         /* normalised */
@@ -47,6 +52,10 @@ void       nb_line_add_cell_token   (NbLine         *line,
 gboolean   nb_line_is_blank         (const NbLine   *line);
 gboolean   nb_text_is_page_number   (const char     *text);
 GPtrArray *nb_line_stream_new       (void);
+gboolean   nb_line_stream_add       (GPtrArray      *lines,
+                                     NbLine         *line,
+                                     gsize          *n_tokens,
+                                     GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbLine, nb_line_free)
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <errno.h>
 #include <unistd.h>
 #include <math.h>
 #include <string.h>
@@ -31,9 +32,19 @@ typedef struct
 typedef struct
 {
   GArray *glyphs;     /* Glyph, sorted by x once the line is complete */
+  GTree  *by_x;       /* 1 + index in glyphs, ordered by x1; 0 is the probe */
+  double  probe_x;
+  double  max_width;
   double  y_sum;
   double  height_sum;
 } LineBuilder;
+
+/* Coordinates beyond this are nonsense (a page is at most 14,400 points),
+ * kept within it so no cast overflows. */
+#define MAX_COORDINATE 1e6
+/* At most this many glyphs of a line are looked at for one glyph's
+ * overlap, so grouping stays near-linear however a line is made. */
+#define MAX_OVERLAP_CANDIDATES 64
 
 static double
 glyph_height (const Glyph *g)
@@ -113,6 +124,12 @@ page_glyphs (PopplerPage *page)
       space = g.c == ' ' || g.c == 0x3000 || g.c == 0xA0;
       if (is_space (g.c) || g.c == 0xFFFD)
         continue;
+      if (!isfinite (g.x1) || !isfinite (g.y1) || !isfinite (g.x2) || !isfinite (g.y2))
+        continue;
+      g.x1 = CLAMP (g.x1, -MAX_COORDINATE, MAX_COORDINATE);
+      g.x2 = CLAMP (g.x2, -MAX_COORDINATE, MAX_COORDINATE);
+      g.y1 = CLAMP (g.y1, -MAX_COORDINATE, MAX_COORDINATE);
+      g.y2 = CLAMP (g.y2, -MAX_COORDINATE, MAX_COORDINATE);
       if (g.x2 < g.x1)
         {
           double t = g.x1;
@@ -134,18 +151,65 @@ page_glyphs (PopplerPage *page)
   return glyphs;
 }
 
+static int
+compare_x_key (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const LineBuilder *line = user_data;
+  guint ia = GPOINTER_TO_UINT (a), ib = GPOINTER_TO_UINT (b);
+  double xa = ia ? g_array_index (line->glyphs, Glyph, ia - 1).x1 : line->probe_x;
+  double xb = ib ? g_array_index (line->glyphs, Glyph, ib - 1).x1 : line->probe_x;
+
+  if (xa != xb)
+    return xa < xb ? -1 : 1;
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
+static LineBuilder *
+line_builder_new (void)
+{
+  LineBuilder *line = g_new0 (LineBuilder, 1);
+
+  line->glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  line->by_x = g_tree_new_full (compare_x_key, line, NULL, NULL);
+  return line;
+}
+
+static void
+line_builder_add (LineBuilder *line,
+                  const Glyph *g)
+{
+  g_array_append_val (line->glyphs, *g);
+  g_tree_insert (line->by_x, GUINT_TO_POINTER (line->glyphs->len), NULL);
+  line->max_width = MAX (line->max_width, g->x2 - g->x1);
+  line->y_sum += glyph_center (g);
+  line->height_sum += glyph_height (g);
+}
+
 /* Whether @g would sit on a glyph of @line from another baseline.  Glyphs
  * of one baseline may overlap: justified text squeezes full-width
- * punctuation into its neighbour's box. */
+ * punctuation into its neighbour's box.  Only the glyphs whose x range
+ * can meet @g's are looked at: those starting at most the line's widest
+ * glyph before it. */
 static gboolean
-overlaps_line (const LineBuilder *line,
-               const Glyph       *g)
+overlaps_line (LineBuilder *line,
+               const Glyph *g)
 {
-  for (guint i = 0; i < line->glyphs->len; i++)
+  GTreeNode *node;
+  guint n = 0;
+
+  line->probe_x = g->x1 - line->max_width;
+  for (node = g_tree_lower_bound (line->by_x, GUINT_TO_POINTER (0));
+       node != NULL && n < MAX_OVERLAP_CANDIDATES;
+       node = g_tree_node_next (node), n++)
     {
-      const Glyph *other = &g_array_index (line->glyphs, Glyph, i);
+      const Glyph *other = &g_array_index (line->glyphs, Glyph,
+                                           GPOINTER_TO_UINT (g_tree_node_key (node)) - 1);
       double overlap = MIN (other->x2, g->x2) - MAX (other->x1, g->x1);
 
+      if (other->x1 >= g->x2)
+        break;
       if (overlap > 0.3 * MIN (other->x2 - other->x1, g->x2 - g->x1) &&
           fabs (glyph_center (other) - glyph_center (g)) > 0.15 * MIN (glyph_height (other), glyph_height (g)))
         return TRUE;
@@ -187,18 +251,19 @@ group_lines (GArray *glyphs)
 
       if (target == NULL)
         {
-          target = g_new0 (LineBuilder, 1);
-          target->glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+          target = line_builder_new ();
           g_ptr_array_add (lines, target);
         }
-
-      g_array_append_val (target->glyphs, *g);
-      target->y_sum += center;
-      target->height_sum += glyph_height (g);
+      line_builder_add (target, g);
     }
 
   for (guint i = 0; i < lines->len; i++)
-    g_array_sort (((LineBuilder *) g_ptr_array_index (lines, i))->glyphs, compare_x);
+    {
+      LineBuilder *line = g_ptr_array_index (lines, i);
+
+      g_clear_pointer (&line->by_x, g_tree_destroy);
+      g_array_sort (line->glyphs, compare_x);
+    }
 
   /* Reading order: top to bottom. */
   g_ptr_array_sort (lines, compare_line_y);
@@ -321,20 +386,23 @@ line_builder_free (gpointer data)
   LineBuilder *builder = data;
 
   g_array_unref (builder->glyphs);
+  g_clear_pointer (&builder->by_x, g_tree_destroy);
   g_free (builder);
 }
 
-static void
-read_page (PopplerPage *page,
-           guint        page_number,
-           GPtrArray   *out)
+static gboolean
+read_page (PopplerPage  *page,
+           guint         page_number,
+           GPtrArray    *out,
+           gsize        *n_tokens,
+           GError      **error)
 {
   g_autoptr(GArray) glyphs = page_glyphs (page);
   g_autoptr(GPtrArray) builders = NULL;
   double left_margin = G_MAXDOUBLE;
 
   if (glyphs->len == 0)
-    return;
+    return TRUE;
 
   builders = group_lines (glyphs);
   g_ptr_array_set_free_func (builders, line_builder_free);
@@ -348,7 +416,10 @@ read_page (PopplerPage *page,
                                       Glyph, 0).x1);
 
   for (guint i = 0; i < builders->len; i++)
-    g_ptr_array_add (out, make_line (g_ptr_array_index (builders, i), page_number, left_margin));
+    if (!nb_line_stream_add (out, make_line (g_ptr_array_index (builders, i), page_number, left_margin),
+                             n_tokens, error))
+      return FALSE;
+  return TRUE;
 }
 
 /* A line printed at the top or bottom of several pages with the same text
@@ -382,6 +453,34 @@ mark_running_lines (GPtrArray *lines,
     }
 }
 
+/* Through the descriptor g_file_open_tmp () made 0600: the copy of an
+ * encrypted PDF stays private (g_file_set_contents () would replace it
+ * with a file anyone may read). */
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           GError     **error)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "%s", g_strerror (saved_errno));
+          return FALSE;
+        }
+      data += n, length -= n;
+    }
+  return TRUE;
+}
+
 PopplerDocument *
 nb_pdf_open (GBytes      *bytes,
              const char  *password,
@@ -404,7 +503,7 @@ nb_pdf_open (GBytes      *bytes,
         {
           gsize length;
           const char *data = g_bytes_get_data (bytes, &length);
-          gboolean written = g_file_set_contents (path, data, length, &local_error);
+          gboolean written = write_all (fd, data, length, &local_error);
 
           close (fd);
           if (written)
@@ -447,6 +546,7 @@ nb_pdf_read_lines (NbSourceDocument       *source,
   guint n_pages, first, last;
   double page_height = 842;
   guint pages_with_text = 0;
+  gsize n_tokens = 0;
 
   g_assert (nb_source_document_get_kind (source) == NB_SOURCE_KIND_PDF);
 
@@ -467,6 +567,7 @@ nb_pdf_read_lines (NbSourceDocument       *source,
       PopplerDocument *document;
       g_autoptr(PopplerPage) page = NULL;
       guint before = lines->len;
+      gboolean ok = TRUE;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
@@ -476,9 +577,11 @@ nb_pdf_read_lines (NbSourceDocument       *source,
       document = _nb_source_document_lock_pdf (source);
       page = poppler_document_get_page (document, p - 1);
       if (page != NULL)
-        read_page (page, p, lines);
+        ok = read_page (page, p, lines, &n_tokens, error);
       g_clear_object (&page);
       _nb_source_document_unlock_pdf (source);
+      if (!ok)
+        return NULL;
 
       if (lines->len > before)
         pages_with_text++;

@@ -12,8 +12,8 @@
 #include <unistd.h>
 
 #include "nb-enums.h"
-#include "nb-error.h"
 #include "nb-docx-reader.h"
+#include "nb-error.h"
 #include "nb-html-reader.h"
 #include "nb-markdown-reader.h"
 #include "nb-pdf-reader.h"
@@ -86,6 +86,59 @@ is_pdf (GBytes *bytes)
   return FALSE;
 }
 
+static goffset
+size_limit (NbSourceKind kind)
+{
+  switch (kind)
+    {
+    case NB_SOURCE_KIND_PDF:
+      return NB_SOURCE_MAX_PDF_SIZE;
+    case NB_SOURCE_KIND_SAVED:
+      return NB_REPORT_FILE_MAX_SIZE;
+    case NB_SOURCE_KIND_HTML:
+    case NB_SOURCE_KIND_DOCX:
+    case NB_SOURCE_KIND_DOC:
+      return NB_SOURCE_MAX_MARKUP_SIZE;
+    case NB_SOURCE_KIND_MARKDOWN:
+    case NB_SOURCE_KIND_TEXT:
+    default:
+      return NB_SOURCE_MAX_TEXT_SIZE;
+    }
+}
+
+static gboolean
+check_size (goffset        size,
+            NbSourceKind   kind,
+            GError       **error)
+{
+  g_autofree char *size_text = NULL;
+  g_autofree char *limit = NULL;
+
+  if (size <= size_limit (kind))
+    return TRUE;
+
+  size_text = g_format_size (size);
+  limit = g_format_size (size_limit (kind));
+  if (kind == NB_SOURCE_KIND_PDF)
+    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                 _("The file is too large to be a report (%s)"), size_text);
+  else if (kind == NB_SOURCE_KIND_SAVED)
+    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                 _("The file is too large to be a saved report (%s; the limit is %s)"),
+                 size_text, limit);
+  else if (size_limit (kind) == NB_SOURCE_MAX_MARKUP_SIZE)
+    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                 _("The file is too large to be a report (%s; the limit for web pages and "
+                   "Word files is %s)"),
+                 size_text, limit);
+  else
+    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                 _("The file is too large to be a report (%s; text reports are a few KB, "
+                   "the limit is %s)"),
+                 size_text, limit);
+  return FALSE;
+}
+
 static gboolean
 has_extension (const char        *path,
                const char *const *extensions)
@@ -104,15 +157,13 @@ static const char *const html_extensions[] = { "html", "htm", "shtml", "xhtml", 
 static const char *const markdown_extensions[] = { "md", "markdown", NULL };
 static const char *const docx_extensions[] = { "docx", NULL };
 
-/* The kind by the content, the name where the content cannot tell (a page
- * without tags at its head, Markdown); from @head alone when that is all
- * read yet. */
+/* The kind of a file that is no JSON, by the content, by the name where
+ * the content cannot tell (a page without tags at its head, Markdown); from
+ * the head alone when that is all read yet. */
 static NbSourceKind
 detect_kind (GBytes     *bytes,
              const char *path)
 {
-  if (nb_report_file_is_saved_report (bytes))
-    return NB_SOURCE_KIND_SAVED;
   if (is_pdf (bytes))
     return NB_SOURCE_KIND_PDF;
   if (nb_docx_looks_like (bytes))
@@ -130,52 +181,23 @@ detect_kind (GBytes     *bytes,
   return NB_SOURCE_KIND_TEXT;
 }
 
-static goffset
-max_size (NbSourceKind kind)
+/* The kind a file's first bytes announce, for its size limit while it is
+ * read: JSON (a saved report, or refused), or the kind detect_kind () sees. */
+static NbSourceKind
+head_kind (GBytes     *head,
+           const char *path)
 {
-  switch (kind)
-    {
-    case NB_SOURCE_KIND_PDF:
-      return NB_SOURCE_MAX_PDF_SIZE;
-    case NB_SOURCE_KIND_HTML:
-    case NB_SOURCE_KIND_DOCX:
-    case NB_SOURCE_KIND_DOC:
-      return NB_SOURCE_MAX_MARKUP_SIZE;
-    case NB_SOURCE_KIND_TEXT:
-    case NB_SOURCE_KIND_MARKDOWN:
-    case NB_SOURCE_KIND_SAVED:
-    default:
-      return NB_SOURCE_MAX_TEXT_SIZE;
-    }
-}
+  gsize length;
+  const char *data = g_bytes_get_data (head, &length);
+  gsize i = 0;
 
-static gboolean
-check_size (goffset       size,
-            NbSourceKind  kind,
-            GError      **error)
-{
-  g_autofree char *size_text = NULL;
-  g_autofree char *limit = NULL;
-
-  if (size <= max_size (kind))
-    return TRUE;
-
-  size_text = g_format_size (size);
-  limit = g_format_size (max_size (kind));
-  if (kind == NB_SOURCE_KIND_PDF)
-    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                 _("The file is too large to be a report (%s)"), size_text);
-  else if (max_size (kind) == NB_SOURCE_MAX_MARKUP_SIZE)
-    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                 _("The file is too large to be a report (%s; the limit for web pages and "
-                   "Word files is %s)"),
-                 size_text, limit);
-  else
-    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                 _("The file is too large to be a report (%s; text reports are a few KB, "
-                   "the limit is %s)"),
-                 size_text, limit);
-  return FALSE;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i < length && (data[i] == '{' || data[i] == '['))
+    return NB_SOURCE_KIND_SAVED;
+  return detect_kind (head, path);
 }
 
 static void
@@ -233,7 +255,10 @@ read_into (int            fd,
   return ok;
 }
 
-/* The whole file, read-only, never more than the limit of its kind. */
+/* The whole file, read-only, never more than the limit of its kind.
+ * Only a regular file: opened without blocking (a named pipe with no
+ * writer would hang open ()), then checked on the descriptor, so what is
+ * checked is what is read. */
 static GBytes *
 read_file (const char    *path,
            GCancellable  *cancellable,
@@ -241,28 +266,37 @@ read_file (const char    *path,
 {
   g_autoptr(GByteArray) data = NULL;
   g_autoptr(GBytes) head = NULL;
-  GStatBuf st;
+  struct stat st;
   NbSourceKind kind;
   int fd;
   gboolean ok;
 
-  if (g_stat (path, &st) != 0)
-    {
-      set_errno_error (error, errno);
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("It is a folder, not a file"));
-      return NULL;
-    }
-  if (!check_size (st.st_size, NB_SOURCE_KIND_PDF, error))
-    return NULL;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
   if (fd < 0)
     {
       set_errno_error (error, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      set_errno_error (error, errno);
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      if (S_ISDIR (st.st_mode))
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("It is a folder, not a file"));
+      else
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                     _("It is not a regular file (a device, a pipe or a socket): "
+                       "Nianbao reads only files"));
+      close (fd);
+      return NULL;
+    }
+  if (!check_size (st.st_size, NB_SOURCE_KIND_PDF, error))
+    {
+      close (fd);
       return NULL;
     }
 
@@ -273,7 +307,7 @@ read_file (const char    *path,
   if (ok)
     {
       head = g_bytes_new_static (data->data, data->len);
-      kind = detect_kind (head, path);
+      kind = head_kind (head, path);
       ok = check_size (MAX (st.st_size, (goffset) data->len), kind, error) &&
            read_into (fd, data, G_MAXSIZE, kind, cancellable, error);
     }
@@ -358,8 +392,25 @@ open_bytes (GBytes        *bytes,
   if (password != NULL && *password == '\0')
     password = NULL;
 
+  /* The limit of the kind the head announces, before any parsing. */
+  if (!check_size (g_bytes_get_size (bytes), head_kind (bytes, path), error))
+    return NULL;
+
   /* A report saved by Nianbao first: its JSON may quote anything. */
-  self->kind = detect_kind (bytes, path);
+  switch (nb_report_file_sniff (bytes))
+    {
+    case NB_REPORT_FILE_SAVED:
+      self->kind = NB_SOURCE_KIND_SAVED;
+      break;
+    case NB_REPORT_FILE_OTHER_JSON:
+      g_set_error (error, NB_ERROR, NB_ERROR_INVALID_FILE, "%s",
+                   _("This is a JSON file, but not a report saved by Nianbao"));
+      return NULL;
+    case NB_REPORT_FILE_NONE:
+    default:
+      self->kind = detect_kind (bytes, path);
+      break;
+    }
 
   if (!check_size (g_bytes_get_size (bytes), self->kind, error))
     return NULL;
@@ -439,6 +490,55 @@ nb_source_document_open (const char    *path,
 }
 
 /**
+ * nb_source_document_open_verified:
+ * @path: the source a saved report names
+ * @sha256: (nullable): the SHA-256 it had when the report was read
+ * @password: (nullable): for an encrypted PDF
+ * @same: (out): whether the file has @sha256
+ * @document: (out) (optional) (nullable): the opened source, when @same
+ *
+ * Reads @path as nb_source_document_open () does, but compares its
+ * SHA-256 first: a file that is not the source (changed, or anything a
+ * saved report may name) is never decoded, parsed or shown.  With no
+ * @sha256 nothing can be the source.
+ *
+ * Returns: FALSE with @error when @path cannot be read, or the source
+ *   cannot be opened (a password is needed); TRUE otherwise.
+ */
+gboolean
+nb_source_document_open_verified (const char         *path,
+                                  const char         *sha256,
+                                  const char         *password,
+                                  GCancellable       *cancellable,
+                                  gboolean           *same,
+                                  NbSourceDocument  **document,
+                                  GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *checksum = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (same != NULL, FALSE);
+
+  *same = FALSE;
+  if (document != NULL)
+    *document = NULL;
+
+  bytes = read_file (path, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (sha256 == NULL || g_ascii_strcasecmp (sha256, checksum) != 0)
+    return TRUE;
+
+  *same = TRUE;
+  if (document == NULL)
+    return TRUE;
+  *document = open_bytes (bytes, path, password, cancellable, error);
+  return *document != NULL;
+}
+
+/**
  * nb_source_document_new_from_bytes:
  * @bytes: the document's content
  * @path: (nullable): where it came from, or %NULL
@@ -501,8 +601,7 @@ nb_source_document_get_text (NbSourceDocument *self)
   return self->text;
 }
 
-/* "UTF-8", "UTF-16LE", "UTF-16BE" or "GB18030" (a web page may have
- * declared another); NULL when no text. */
+/* "UTF-8", "UTF-16LE", "UTF-16BE" or "GB18030"; NULL when no text. */
 const char *
 nb_source_document_get_encoding (NbSourceDocument *self)
 {

@@ -42,6 +42,13 @@ NbSourceDocument *nb_source_document_open            (const char        *path,
                                                       const char        *password,
                                                       GCancellable      *cancellable,
                                                       GError           **error);
+gboolean          nb_source_document_open_verified   (const char        *path,
+                                                      const char        *sha256,
+                                                      const char        *password,
+                                                      GCancellable      *cancellable,
+                                                      gboolean          *same,
+                                                      NbSourceDocument **document,
+                                                      GError           **error);
 NbSourceDocument *nb_source_document_new_from_bytes  (GBytes            *bytes,
                                                       const char        *path,
                                                       const char        *password,

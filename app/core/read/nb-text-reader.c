@@ -137,27 +137,37 @@ nb_decode_text (GBytes      *bytes,
 }
 
 /* The line stream of a decoded text: lines end at "\n", a "\r" before it
- * is dropped, and line numbers start at 1. */
+ * is dropped, and line numbers start at 1.  A run of blank lines is one
+ * blank line: it separates paragraphs the same, and costs nothing however
+ * long it is.  NULL when the text has more lines than any report. */
 GPtrArray *
-nb_text_split_lines (const char *text)
+nb_text_split_lines (const char  *text,
+                     GError     **error)
 {
-  GPtrArray *lines = nb_line_stream_new ();
+  g_autoptr(GPtrArray) lines = nb_line_stream_new ();
   const char *p = text;
   guint number = 1;
+  gsize n_tokens = 0;
+  gboolean after_blank = FALSE;
 
-  for (;;)
+  for (;; number++)
     {
       const char *end = strchr (p, '\n');
       gsize length = end ? (gsize) (end - p) : strlen (p);
+      gboolean blank;
 
       if (length > 0 && p[length - 1] == '\r')
         length--;
-      g_ptr_array_add (lines, nb_line_new_from_text (p, length, number++));
+      blank = strspn (p, " \t|") >= length;
+      if (!(blank && after_blank) &&
+          !nb_line_stream_add (lines, nb_line_new_from_text (p, length, number), &n_tokens, error))
+        return NULL;
+      after_blank = blank;
 
       if (end == NULL)
         break;
       p = end + 1;
     }
 
-  return lines;
+  return g_steal_pointer (&lines);
 }

@@ -4,6 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <math.h>
 #include <string.h>
 
@@ -11,10 +16,7 @@
 
 #include "nb-error.h"
 #include "nb-report-export.h"
-#include "nb-report-file.h"
-
-#define FORMAT_NAME "nianbao"
-#define FORMAT_VERSION 1
+#include "nb-report-file-private.h"
 
 static const char *const state_names[] = {
   [NB_CELL_MISSING] = "missing",
@@ -23,8 +25,8 @@ static const char *const state_names[] = {
   [NB_CELL_DERIVED] = "derived",
 };
 
-static int
-state_from_name (const char *name)
+int
+_nb_report_file_state_from_name (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (state_names); i++)
     if (g_strcmp0 (state_names[i], name) == 0)
@@ -83,9 +85,9 @@ nb_report_file_to_data (NbReport *report)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, FORMAT_NAME);
+  json_builder_add_string_value (builder, NB_REPORT_FILE_FORMAT_NAME);
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, FORMAT_VERSION);
+  json_builder_add_int_value (builder, NB_REPORT_FILE_FORMAT_VERSION);
 
   json_builder_set_member_name (builder, "source");
   json_builder_begin_object (builder);
@@ -167,21 +169,54 @@ nb_report_file_to_data (NbReport *report)
   return json_generator_to_data (generator, NULL);
 }
 
-/* The source document is never written to. */
+/* Where writing @path writes: through symbolic links to their target, as
+ * editors do, so a link stays a link. */
+static char *
+resolve_target (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *link = g_file_read_link (current, NULL);
+      g_autofree char *dir = NULL;
+
+      if (link == NULL)
+        break;
+      if (g_path_is_absolute (link))
+        {
+          g_free (current);
+          current = g_steal_pointer (&link);
+          continue;
+        }
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_build_filename (dir, link, NULL);
+    }
+  return g_steal_pointer (&current);
+}
+
+/* The source document is never written to, not even through a link. */
 static gboolean
 check_not_source (NbReport    *report,
                   const char  *path,
                   GError     **error)
 {
+  const char *source_path = nb_report_get_source_path (report);
+  g_autofree char *target_path = NULL;
   g_autoptr(GFile) target = NULL;
   g_autoptr(GFile) source = NULL;
+  GStatBuf target_st, source_st;
 
-  if (nb_report_get_source_path (report) == NULL)
+  if (source_path == NULL)
     return TRUE;
 
-  target = g_file_new_for_path (path);
-  source = g_file_new_for_path (nb_report_get_source_path (report));
-  if (!g_file_equal (source, target))
+  target_path = resolve_target (path);
+  target = g_file_new_for_path (target_path);
+  source = g_file_new_for_path (source_path);
+  if (!g_file_equal (source, target) &&
+      !(g_stat (target_path, &target_st) == 0 && g_stat (source_path, &source_st) == 0 &&
+        target_st.st_dev == source_st.st_dev && target_st.st_ino == source_st.st_ino))
     return TRUE;
 
   g_set_error (error, NB_ERROR, NB_ERROR_FAILED, "%s",
@@ -189,14 +224,72 @@ check_not_source (NbReport    *report,
   return FALSE;
 }
 
-/* Written to a temporary file, synced, then renamed over the target: a
- * crash leaves the old file or the new one, never half of one. */
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Cannot write “%s”: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Written to a private (0600) temporary file beside the target, given
+ * the target's mode, synced, then renamed over it: a crash leaves the old
+ * file or the new one, never half of one, and a 0600 report stays 0600.
+ * A symbolic link is written through. */
 static gboolean
 write_data (const char  *path,
             const char  *data,
             GError     **error)
 {
-  return g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  g_autofree char *target = resolve_target (path);
+  g_autofree char *tmp = g_strconcat (target, ".XXXXXX", NULL);
+  gsize length = strlen (data);
+  mode_t mode = 0644;
+  GStatBuf st;
+  int fd;
+
+  if (g_stat (target, &st) == 0)
+    mode = st.st_mode & 07777;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_errno_error (error, target, errno);
+
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        goto fail;
+      data += n, length -= n;
+    }
+  if (fchmod (fd, mode) != 0 || fsync (fd) != 0)
+    goto fail;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+  if (g_rename (tmp, target) != 0)
+    goto fail;
+  return TRUE;
+
+fail:
+  {
+    int saved_errno = errno;
+
+    if (fd >= 0)
+      close (fd);
+    g_unlink (tmp);
+    return set_errno_error (error, target, saved_errno);
+  }
 }
 
 gboolean
@@ -304,192 +397,4 @@ nb_report_file_save_finish (NbReport      *report,
   nb_report_set_file_path (report, save->path);
   nb_report_set_modified (report, FALSE);
   return TRUE;
-}
-
-gboolean
-nb_report_file_is_saved_report (GBytes *bytes)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-  gsize i = 0;
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-  if (i >= length || data[i] != '{')
-    return FALSE;
-  return g_strstr_len (data + i, MIN (length - i, 256), "\"format\" : \"" FORMAT_NAME "\"") != NULL ||
-         g_strstr_len (data + i, MIN (length - i, 256), "\"format\":\"" FORMAT_NAME "\"") != NULL;
-}
-
-/* json-glib 1.6 has no json_object_get_object_member_with_default (). */
-static JsonObject *
-object_member (JsonObject *object,
-               const char *member,
-               JsonObject *default_value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : default_value;
-}
-
-static gboolean
-read_source (JsonObject *object,
-             NbSource   *source)
-{
-  memset (source, 0, sizeof *source);
-  if (object == NULL)
-    return FALSE;
-  source->line = json_object_get_int_member_with_default (object, "line", 0);
-  source->column = json_object_get_int_member_with_default (object, "column", 0);
-  source->length = json_object_get_int_member_with_default (object, "length", 0);
-  source->page = json_object_get_int_member_with_default (object, "page", 0);
-  source->x = json_object_get_double_member_with_default (object, "x", 0);
-  source->y = json_object_get_double_member_with_default (object, "y", 0);
-  source->width = json_object_get_double_member_with_default (object, "w", 0);
-  source->height = json_object_get_double_member_with_default (object, "h", 0);
-  source->table = json_object_get_int_member_with_default (object, "table", 0);
-  source->table_row = json_object_get_int_member_with_default (object, "table_row", 0);
-  source->table_column = json_object_get_int_member_with_default (object, "table_column", 0);
-  return TRUE;
-}
-
-static gboolean
-read_number (JsonObject *object,
-             const char *member,
-             double     *value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  *value = 0;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  *value = json_node_get_double (node);
-  return TRUE;
-}
-
-/* A cell's state and value; missing when either is absent or unknown. */
-static NbCellState
-read_cell (JsonObject *object,
-           const char *state_member,
-           const char *value_member,
-           double     *value)
-{
-  int state = state_from_name (json_object_get_string_member_with_default (object, state_member, NULL));
-
-  if (state < 0 || !read_number (object, value_member, value))
-    {
-      *value = 0;
-      return NB_CELL_MISSING;
-    }
-  return state;
-}
-
-NbReport *
-nb_report_file_load_bytes (GBytes      *bytes,
-                           const char  *path,
-                           GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(NbReport) report = NULL;
-  g_autoptr(GList) ids = NULL;
-  JsonObject *root, *source, *template, *sections, *cells;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  if (!json_parser_load_from_data (parser, data, length, &local_error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_INVALID_FILE,
-                   _("The saved report is damaged (%s)"),
-                   local_error ? local_error->message : _("not a JSON object"));
-      return NULL;
-    }
-
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), FORMAT_NAME) != 0 ||
-      json_object_get_int_member_with_default (root, "version", 0) != FORMAT_VERSION)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_INVALID_FILE,
-                   _("This is not a report saved by this version of Nianbao"));
-      return NULL;
-    }
-
-  report = nb_report_new ();
-  nb_report_begin_import (report);
-
-  source = object_member (root, "source", NULL);
-  if (source != NULL)
-    {
-      nb_report_set_source_path (report, json_object_get_string_member_with_default (source, "path", NULL));
-      nb_report_set_source_checksum (report, json_object_get_string_member_with_default (source, "sha256", NULL));
-    }
-
-  template = object_member (root, "template", NULL);
-  for (guint t = 0; template != NULL && t < NB_N_TABLES; t++)
-    {
-      NbTemplateVersion version =
-        nb_template_version_from_string (json_object_get_string_member_with_default (template,
-                                                                              nb_template_get_table (t, NB_TEMPLATE_2021)->id,
-                                                                              NULL));
-
-      if (version != NB_TEMPLATE_UNKNOWN)
-        nb_report_set_table_version (report, t, version);
-    }
-
-  nb_report_set_agency (report, json_object_get_string_member_with_default (root, "agency", NULL));
-  nb_report_set_year (report, CLAMP (json_object_get_int_member_with_default (root, "year", 0), 0, 9999));
-  nb_report_set_title (report, json_object_get_string_member_with_default (root, "title", NULL));
-
-  sections = object_member (root, "sections", NULL);
-  for (guint s = 0; sections != NULL && s < NB_N_SECTIONS; s++)
-    nb_report_set_section_text (report, s,
-                                json_object_get_string_member_with_default (sections,
-                                                                            nb_template_get_section (s)->numeral,
-                                                                            ""));
-
-  cells = object_member (root, "cells", NULL);
-  if (cells != NULL)
-    ids = json_object_get_members (cells);
-  for (GList *l = ids; l; l = l->next)
-    {
-      const NbCellDef *cell = nb_template_lookup_cell (l->data);
-      JsonNode *node = json_object_get_member (cells, l->data);
-      JsonObject *object;
-      NbSource cell_source;
-      int state;
-      double value;
-
-      if (cell == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      object = json_node_get_object (node);
-      state = read_cell (object, "state", "value", &value);
-      read_source (object_member (object, "source", NULL), &cell_source);
-      nb_report_set_cell (report, cell->index, state, value, &cell_source,
-                          json_object_get_string_member_with_default (object, "note", NULL));
-    }
-
-  nb_report_end_import (report);
-
-  /* What was read stays what was read, across saves. */
-  for (GList *l = ids; l; l = l->next)
-    {
-      const NbCellDef *cell = nb_template_lookup_cell (l->data);
-      JsonNode *node = json_object_get_member (cells, l->data);
-      JsonObject *object;
-      int state;
-      double value;
-
-      if (cell == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      object = json_node_get_object (node);
-      state = read_cell (object, "read_state", "read_value", &value);
-      nb_report_set_cell_as_read (report, cell->index, state, value);
-    }
-
-  nb_report_set_file_path (report, path);
-  nb_report_set_modified (report, FALSE);
-  return g_steal_pointer (&report);
 }

@@ -13,6 +13,17 @@ G_BEGIN_DECLS
 
 #define NB_REPORT_FILE_EXTENSION ".nianbao"
 
+/* Largest saved report read: one holds a report's cells and prose, a few
+ * hundred KB at most. */
+#define NB_REPORT_FILE_MAX_SIZE (16 * 1024 * 1024)
+
+typedef enum
+{
+  NB_REPORT_FILE_NONE,         /* no JSON: some other document */
+  NB_REPORT_FILE_SAVED,        /* a saved report, maybe damaged */
+  NB_REPORT_FILE_OTHER_JSON,   /* JSON, but no saved report */
+} NbReportFileKind;
+
 gboolean  nb_report_file_save          (NbReport      *report,
                                         const char    *path,
                                         GError       **error);
@@ -24,7 +35,7 @@ void      nb_report_file_save_async    (NbReport      *report,
 gboolean  nb_report_file_save_finish   (NbReport      *report,
                                         GAsyncResult  *result,
                                         GError       **error);
-gboolean  nb_report_file_is_saved_report (GBytes      *bytes);
+NbReportFileKind nb_report_file_sniff (GBytes        *bytes);
 NbReport *nb_report_file_load_bytes    (GBytes        *bytes,
                                         const char    *path,
                                         GError       **error);
