@@ -529,12 +529,14 @@ nb_mhtml_looks_like (GBytes *bytes)
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  const char *end = data + MIN (length, HEAD_SCAN);
+  const char *end;
   g_autofree char *type = NULL;
 
-  /* An archive starts with its MIME headers ("From:", "MIME-Version:"). */
+  /* An archive starts with its MIME headers ("From:", "MIME-Version:").
+   * Empty bytes have no data pointer at all: nothing to offset. */
   if (length == 0 || !g_ascii_isalpha (data[0]))
     return FALSE;
+  end = data + MIN (length, HEAD_SCAN);
   type = header_value (data, headers_end (data, end), "Content-Type");
   return type != NULL && (g_ascii_strncasecmp (type, "multipart/related", 17) == 0 ||
                           g_ascii_strncasecmp (type, "text/html", 9) == 0);
