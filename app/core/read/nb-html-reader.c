@@ -662,7 +662,11 @@ nb_html_looks_like (GBytes *bytes)
   static const char *const marks[] = { "<!doctype html", "<html", "<head", "<body", "<table", "<meta", NULL };
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  g_autofree char *head = g_ascii_strdown (data, MIN (length, HEAD_SCAN));
+  g_autofree char *head = NULL;
+
+  if (length == 0)  /* and no data pointer */
+    return FALSE;
+  head = g_ascii_strdown (data, MIN (length, HEAD_SCAN));
 
   /* A NUL ends the scan early: UTF-16 pages are told by their name. */
   for (guint i = 0; marks[i]; i++)
