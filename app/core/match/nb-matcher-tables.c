@@ -328,10 +328,12 @@ assign_item (NbMatcher                *m,
           (int) last->cell < start_cell + (int) expected)
         {
           guint lead = first->cell - start_cell;
+          /* Copied: prepending moves the slots, and @first with them. */
+          NbSource first_source = first->source;
 
           for (guint k = 0; k < lead; k++)
             {
-              NbMatcherSlot empty = { NULL, NULL, first->source, start_cell + k };
+              NbMatcherSlot empty = { NULL, NULL, first_source, start_cell + lead - 1 - k };
 
               g_array_prepend_val (slots, empty);
             }
