@@ -26,9 +26,6 @@
  * the messages when it cannot be read.  The importer and the source pane
  * both take what is opened here, so a file is read once. */
 
-#define PDF_HEADER_SCAN  1024        /* "%PDF-" may follow some junk */
-#define HEAD_SIZE        4096        /* what tells a file's kind */
-#define READ_CHUNK       (256 * 1024)
 #define MAX_PAGE_SIDE    20000.0     /* points; beyond, a page size is nonsense */
 #define MAX_SURFACE_SIDE 32767       /* cairo's limit */
 
@@ -73,250 +70,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-is_pdf (GBytes *bytes)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  for (gsize i = 0; i + 5 <= length && i < PDF_HEADER_SCAN; i++)
-    if (memcmp (data + i, "%PDF-", 5) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static goffset
-size_limit (NbSourceKind kind)
-{
-  switch (kind)
-    {
-    case NB_SOURCE_KIND_PDF:
-      return NB_SOURCE_MAX_PDF_SIZE;
-    case NB_SOURCE_KIND_SAVED:
-      return NB_REPORT_FILE_MAX_SIZE;
-    case NB_SOURCE_KIND_HTML:
-    case NB_SOURCE_KIND_DOCX:
-    case NB_SOURCE_KIND_DOC:
-      return NB_SOURCE_MAX_MARKUP_SIZE;
-    case NB_SOURCE_KIND_MARKDOWN:
-    case NB_SOURCE_KIND_TEXT:
-    default:
-      return NB_SOURCE_MAX_TEXT_SIZE;
-    }
-}
-
-static gboolean
-check_size (goffset        size,
-            NbSourceKind   kind,
-            GError       **error)
-{
-  g_autofree char *size_text = NULL;
-  g_autofree char *limit = NULL;
-
-  if (size <= size_limit (kind))
-    return TRUE;
-
-  size_text = g_format_size (size);
-  limit = g_format_size (size_limit (kind));
-  if (kind == NB_SOURCE_KIND_PDF)
-    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                 _("The file is too large to be a report (%s)"), size_text);
-  else if (kind == NB_SOURCE_KIND_SAVED)
-    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                 _("The file is too large to be a saved report (%s; the limit is %s)"),
-                 size_text, limit);
-  else if (size_limit (kind) == NB_SOURCE_MAX_MARKUP_SIZE)
-    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                 _("The file is too large to be a report (%s; the limit for web pages and "
-                   "Word files is %s)"),
-                 size_text, limit);
-  else
-    g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                 _("The file is too large to be a report (%s; text reports are a few KB, "
-                   "the limit is %s)"),
-                 size_text, limit);
-  return FALSE;
-}
-
-static gboolean
-has_extension (const char        *path,
-               const char *const *extensions)
-{
-  const char *dot = path ? strrchr (path, '.') : NULL;
-
-  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
-    return FALSE;
-  for (guint i = 0; extensions[i]; i++)
-    if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static const char *const html_extensions[] = { "html", "htm", "shtml", "xhtml", "mht", "mhtml", NULL };
-static const char *const markdown_extensions[] = { "md", "markdown", NULL };
-static const char *const docx_extensions[] = { "docx", NULL };
-
-/* The kind of a file that is no JSON, by the content, by the name where
- * the content cannot tell (a page without tags at its head, Markdown); from
- * the head alone when that is all read yet. */
-static NbSourceKind
-detect_kind (GBytes     *bytes,
-             const char *path)
-{
-  if (is_pdf (bytes))
-    return NB_SOURCE_KIND_PDF;
-  if (nb_docx_looks_like (bytes))
-    return NB_SOURCE_KIND_DOCX;
-  if (nb_doc_looks_like (bytes))
-    return NB_SOURCE_KIND_DOC;
-  /* Sites publish web pages saved by Word as .doc: the content decides. */
-  if (nb_mhtml_looks_like (bytes) || nb_html_looks_like (bytes) || has_extension (path, html_extensions))
-    return NB_SOURCE_KIND_HTML;
-  /* A .docx that is no zip is a damaged Word file, and says so. */
-  if (has_extension (path, docx_extensions))
-    return NB_SOURCE_KIND_DOCX;
-  if (has_extension (path, markdown_extensions))
-    return NB_SOURCE_KIND_MARKDOWN;
-  return NB_SOURCE_KIND_TEXT;
-}
-
-/* The kind a file's first bytes announce, for its size limit while it is
- * read: JSON (a saved report, or refused), or the kind detect_kind () sees. */
-static NbSourceKind
-head_kind (GBytes     *head,
-           const char *path)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (head, &length);
-  gsize i = 0;
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-  if (i < length && (data[i] == '{' || data[i] == '['))
-    return NB_SOURCE_KIND_SAVED;
-  return detect_kind (head, path);
-}
-
-static void
-set_errno_error (GError **error,
-                 int      saved_errno)
-{
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "%s", g_strerror (saved_errno));
-}
-
-/* Reads up to @want bytes more (G_MAXSIZE: to the end) into @data; FALSE
- * on error.  A file that grows past its limit while we read it fails at
- * once instead of filling the memory. */
-static gboolean
-read_into (int            fd,
-           GByteArray    *data,
-           gsize          want,
-           NbSourceKind   kind,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  guint8 *buffer = g_malloc (READ_CHUNK);
-  gboolean ok = FALSE;
-
-  for (;;)
-    {
-      gssize n;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        break;
-      n = read (fd, buffer, MIN ((gsize) READ_CHUNK, want));
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          set_errno_error (error, errno);
-          break;
-        }
-      if (n == 0)
-        {
-          ok = TRUE;
-          break;
-        }
-      g_byte_array_append (data, buffer, n);
-      if (!check_size (data->len, kind, error))
-        break;
-      if (want != G_MAXSIZE && (want -= n) == 0)
-        {
-          ok = TRUE;
-          break;
-        }
-    }
-
-  g_free (buffer);
-  return ok;
-}
-
-/* The whole file, read-only, never more than the limit of its kind.
- * Only a regular file: opened without blocking (a named pipe with no
- * writer would hang open ()), then checked on the descriptor, so what is
- * checked is what is read. */
-static GBytes *
-read_file (const char    *path,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(GByteArray) data = NULL;
-  g_autoptr(GBytes) head = NULL;
-  struct stat st;
-  NbSourceKind kind;
-  int fd;
-  gboolean ok;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
-  if (fd < 0)
-    {
-      set_errno_error (error, errno);
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0)
-    {
-      set_errno_error (error, errno);
-      close (fd);
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      if (S_ISDIR (st.st_mode))
-        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("It is a folder, not a file"));
-      else
-        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                     _("It is not a regular file (a device, a pipe or a socket): "
-                       "Nianbao reads only files"));
-      close (fd);
-      return NULL;
-    }
-  if (!check_size (st.st_size, NB_SOURCE_KIND_PDF, error))
-    {
-      close (fd);
-      return NULL;
-    }
-
-  data = g_byte_array_sized_new (MIN (st.st_size, NB_SOURCE_MAX_PDF_SIZE) + 1);
-
-  /* The head tells the kind, and the kind the limit. */
-  ok = read_into (fd, data, HEAD_SIZE, NB_SOURCE_KIND_PDF, cancellable, error);
-  if (ok)
-    {
-      head = g_bytes_new_static (data->data, data->len);
-      kind = head_kind (head, path);
-      ok = check_size (MAX (st.st_size, (goffset) data->len), kind, error) &&
-           read_into (fd, data, G_MAXSIZE, kind, cancellable, error);
-    }
-  close (fd);
-
-  if (!ok)
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
-}
 
 static void
 find_line_starts (NbSourceDocument *self)
@@ -393,7 +146,7 @@ open_bytes (GBytes        *bytes,
     password = NULL;
 
   /* The limit of the kind the head announces, before any parsing. */
-  if (!check_size (g_bytes_get_size (bytes), head_kind (bytes, path), error))
+  if (!_nb_source_check_size (g_bytes_get_size (bytes), _nb_source_head_kind (bytes, path), error))
     return NULL;
 
   /* A report saved by Nianbao first: its JSON may quote anything. */
@@ -408,11 +161,11 @@ open_bytes (GBytes        *bytes,
       return NULL;
     case NB_REPORT_FILE_NONE:
     default:
-      self->kind = detect_kind (bytes, path);
+      self->kind = _nb_source_detect_kind (bytes, path);
       break;
     }
 
-  if (!check_size (g_bytes_get_size (bytes), self->kind, error))
+  if (!_nb_source_check_size (g_bytes_get_size (bytes), self->kind, error))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -483,7 +236,7 @@ nb_source_document_open (const char    *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  bytes = read_file (path, cancellable, error);
+  bytes = _nb_source_read_file (path, cancellable, error);
   if (bytes == NULL)
     return NULL;
   return open_bytes (bytes, path, password, cancellable, error);
@@ -524,7 +277,7 @@ nb_source_document_open_verified (const char         *path,
   if (document != NULL)
     *document = NULL;
 
-  bytes = read_file (path, cancellable, error);
+  bytes = _nb_source_read_file (path, cancellable, error);
   if (bytes == NULL)
     return FALSE;
   checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
